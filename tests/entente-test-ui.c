@@ -1,0 +1,323 @@
+/* entente-test-ui.c
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "entente-test-ui.h"
+
+void
+entente_test_ui_init (int    *argc,
+                      char ***argv)
+{
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* The in-memory backend keeps the settings of one test process to itself. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+
+  gtk_init ();
+  adw_init ();
+}
+
+static gboolean
+timeout_reached_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+entente_test_iterate (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_reached_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+entente_test_wait_until (gboolean  (*condition) (gpointer data),
+                         gpointer    data,
+                         guint       timeout_ms,
+                         const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out after %u ms waiting for %s", timeout_ms, what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+void
+entente_test_wait_for_map (GtkWindow *window)
+{
+  g_assert_true (GTK_IS_WINDOW (window));
+
+  entente_test_wait_until (widget_is_mapped, window, 10000, "the window to be mapped");
+  /* Let the first frames draw so that what is measured or rendered next is settled. */
+  entente_test_iterate (100);
+}
+
+char *
+entente_test_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  const char *dir;
+  int width;
+  int height;
+
+  g_assert_true (GTK_IS_WIDGET (widget));
+  g_assert_true (gtk_widget_get_mapped (widget));
+
+  dir = g_getenv ("ENTENTE_SCREENSHOT_DIR");
+  if (dir == NULL || dir[0] == '\0')
+    return NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_assert_nonnull (renderer);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+
+  filename = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, filename, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     mods)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    {
+      GtkKeyvalTrigger *keyval_trigger = GTK_KEYVAL_TRIGGER (trigger);
+
+      return gtk_keyval_trigger_get_keyval (keyval_trigger) == gdk_keyval_to_lower (keyval) &&
+             gtk_keyval_trigger_get_modifiers (keyval_trigger) == mods;
+    }
+
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      GtkAlternativeTrigger *alternative = GTK_ALTERNATIVE_TRIGGER (trigger);
+
+      return trigger_matches (gtk_alternative_trigger_get_first (alternative), keyval, mods) ||
+             trigger_matches (gtk_alternative_trigger_get_second (alternative), keyval, mods);
+    }
+
+  return FALSE;
+}
+
+static gboolean
+activate_in_controllers (GtkWidget       *widget,
+                         guint            keyval,
+                         GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n_controllers = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n_controllers; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      guint n_shortcuts;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      n_shortcuts = g_list_model_get_n_items (G_LIST_MODEL (controller));
+      for (guint j = 0; j < n_shortcuts; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (!trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, mods))
+            continue;
+
+          if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                            GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                            widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
+entente_test_activate_shortcut (GtkWidget       *widget,
+                                guint            keyval,
+                                GdkModifierType  mods)
+{
+  g_autofree char *accel = NULL;
+  g_auto(GStrv) actions = NULL;
+  GtkApplication *application = NULL;
+  GtkRoot *root;
+
+  g_assert_true (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      if (activate_in_controllers (w, keyval, mods))
+        return TRUE;
+    }
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    application = gtk_window_get_application (GTK_WINDOW (root));
+  if (application == NULL)
+    return FALSE;
+
+  accel = gtk_accelerator_name (keyval, mods);
+  actions = gtk_application_get_actions_for_accel (application, accel);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) target = NULL;
+      g_autofree char *name = NULL;
+
+      if (!g_action_parse_detailed_name (actions[i], &name, &target, NULL))
+        continue;
+      if (gtk_widget_activate_action_variant (widget, name, target))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+entente_test_set_dark (gboolean dark)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpint (adw_style_manager_get_dark (adw_style_manager_get_default ()), ==, !!dark);
+  entente_test_iterate (100);
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  int        width;
+  int        height;
+} ResizeWait;
+
+static gboolean
+window_has_size (gpointer data)
+{
+  ResizeWait *wait = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (wait->window)) == wait->width &&
+         gtk_widget_get_height (GTK_WIDGET (wait->window)) == wait->height;
+}
+
+void
+entente_test_resize (GtkWindow *window,
+                     int        width,
+                     int        height)
+{
+  ResizeWait wait = { window, width, height };
+
+  gtk_window_unmaximize (window);
+  gtk_window_set_default_size (window, width, height);
+  entente_test_wait_until (window_has_size, &wait, 10000, "the window to be resized");
+  entente_test_iterate (100);
+}
+
+GtkWidget *
+entente_test_find_child (GtkWidget *root,
+                         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = entente_test_find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+entente_test_find_label (GtkWidget  *root,
+                         const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = entente_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GList *
+entente_test_list_windows (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_toplevels = g_list_model_get_n_items (toplevels);
+  GList *windows = NULL;
+
+  for (guint i = 0; i < n_toplevels; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        windows = g_list_prepend (windows, window);
+    }
+
+  return g_list_reverse (windows);
+}
