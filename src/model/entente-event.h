@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EntenteEvent, entente_event, ENTENTE, EVENT, GObject)
 
-/* Properties: "id", "date", "title", "place", "detail", "members", "sections". */
+/* Properties: "id", "date", "title", "place", "detail", "members", "sections"
+ * (GStrv, never NULL, may be empty). */
 const char         *entente_event_get_id       (EntenteEvent *self);
 const EntenteDate  *entente_event_get_date     (EntenteEvent *self);
 const char         *entente_event_get_title    (EntenteEvent *self);

@@ -37,11 +37,14 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (EntenteMember, entente_member, ENTENTE, MEMBER, GObject)
 
-/* Properties: "code", "name" (the pack's name or NULL), "status", "joined", "left",
- * "founding", "capital", "summary", "facts", "sections". */
+/* Properties: "code", "name" (the pack's name or NULL), "display-name", "status" (int),
+ * "joined", "left" (EntenteDate, unset when absent), "founding", "capital", "summary",
+ * "facts", "sections" (GStrv, never NULL, may be empty). */
 const char          *entente_member_get_code     (EntenteMember *self);
 /* The pack's name if it gave one, else NULL: the UI falls back to the ISO name. */
 const char          *entente_member_get_name     (EntenteMember *self);
+/* The pack's name, else the ISO 3166 name localised where iso-codes has a translation. */
+const char          *entente_member_get_display_name (EntenteMember *self);
 EntenteMemberStatus  entente_member_get_status   (EntenteMember *self);
 const EntenteDate   *entente_member_get_joined   (EntenteMember *self);
 const EntenteDate   *entente_member_get_left     (EntenteMember *self);
@@ -53,7 +56,10 @@ const char * const  *entente_member_get_sections (EntenteMember *self);
 /* Earlier statuses, oldest first. */
 const EntenteStatusPeriod *entente_member_get_history (EntenteMember *self,
                                                        guint         *n_periods);
-/* The status in force on @date, from history, joined and left. */
+/* The status in force at the end of the period @date names (a year, a month or a day),
+ * from history, joined and left: NONE before the first dated status; a former member is
+ * a member from "joined" and a former member from "left"; a member with no date at all
+ * has its current status at every date. */
 EntenteMemberStatus  entente_member_get_status_at (EntenteMember     *self,
                                                    const EntenteDate *date);
 

@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 /* One problem found in a pack: where (JSON path such as "cards[41].answer", or "" for
- * the whole file), what, and for syntax errors the 1-based line and column (0 if unknown). */
+ * the whole file), what, and for syntax errors the 1-based line and column (0 if unknown).
+ * Columns count bytes, as json-glib's do. */
 typedef struct
 {
   char *path;
@@ -21,8 +22,8 @@ typedef struct
 GType           entente_problem_get_type (void) G_GNUC_CONST;
 EntenteProblem *entente_problem_copy     (const EntenteProblem *problem);
 void            entente_problem_free     (EntenteProblem       *problem);
-/* "cards[41].answer: index 5 is out of range (4 choices)", or with a file,
- * "FILE:LINE:COLUMN: message" for syntax errors */
+/* "cards[41].answer: index 5 is out of range (4 choices)", "FILE: PATH: message" with a
+ * file, and "FILE:LINE:COLUMN: message" for syntax errors (@filename may be NULL) */
 char           *entente_problem_to_string (const EntenteProblem *problem,
                                            const char           *filename);
 

@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EntenteTerm, entente_term, ENTENTE, TERM, GObject)
 
-/* Properties: "id", "term", "definition", "aliases", "sections". */
+/* Properties: "id", "term", "definition", "aliases", "sections" (GStrv, never NULL,
+ * may be empty). */
 const char         *entente_term_get_id         (EntenteTerm *self);
 const char         *entente_term_get_term       (EntenteTerm *self);
 const char         *entente_term_get_definition (EntenteTerm *self);

@@ -1,0 +1,719 @@
+/* entente-pack-loader.c
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Bytes become a pack in stages, each of which can refuse the file with a message that
+ * says where: size, UTF-8, nesting depth (json-glib recurses once per level and would
+ * overflow its stack on hostile input), JSON syntax, and then the rules of the format
+ * (entente-pack-validator.c).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "entente-pack-loader.h"
+#include "entente-pack-private.h"
+#include "entente-pack-validator.h"
+#include "entente-report-private.h"
+
+/* Far more than a pack needs (8 levels of sections, each two JSON levels, and a few more
+ * around them), far less than what would exhaust json-glib's stack. */
+#define MAX_NESTING 64
+#define READ_CHUNK_SIZE (64 * 1024)
+
+G_DEFINE_QUARK (entente-pack-error-quark, entente_pack_error)
+
+/* 1-based line and byte column of @offset in @data. */
+static void
+offset_to_position (const char *data,
+                    gsize       offset,
+                    int        *out_line,
+                    int        *out_column)
+{
+  int line = 1;
+  gsize line_start = 0;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          line++;
+          line_start = i + 1;
+        }
+    }
+
+  *out_line = line;
+  *out_column = (int) MIN (offset - line_start + 1, (gsize) G_MAXINT);
+}
+
+static void
+add_positioned_error (EntenteReport *report,
+                      const char    *data,
+                      gsize          offset,
+                      char          *message)
+{
+  int line, column;
+
+  offset_to_position (data, offset, &line, &column);
+  _entente_report_take_error (report, g_strdup (""), line, column, message);
+}
+
+static gboolean
+check_utf8 (const char    *data,
+            gsize          length,
+            EntenteReport *report)
+{
+  const char *end = NULL;
+  gsize offset;
+
+  if (g_utf8_validate_len (data, length, &end))
+    return TRUE;
+
+  offset = end - data;
+  if (data[offset] == '\0')
+    add_positioned_error (report, data, offset,
+                          g_strdup (_("the file contains a NUL byte: it is not a text file")));
+  else
+    add_positioned_error (report, data, offset,
+                          g_strdup_printf (_("the file is not UTF-8 text: byte 0x%02X is not "
+                                             "valid here"),
+                                           (guchar) data[offset]));
+
+  return FALSE;
+}
+
+/* Refuses what json-glib must not see: nesting deeper than MAX_NESTING, and text after
+ * the end of the document (which json-glib would silently ignore). Strings are skipped
+ * with their escapes, so brackets inside them do not count. */
+static gboolean
+check_structure (const char    *data,
+                 gsize          length,
+                 EntenteReport *report)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  gboolean closed = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (closed)
+        {
+          if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            continue;
+
+          add_positioned_error (report, data, i,
+                                g_strdup (_("not valid JSON: unexpected text after the end of "
+                                            "the document")));
+          return FALSE;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+
+        case '[':
+        case '{':
+          if (++depth > MAX_NESTING)
+            {
+              add_positioned_error (report, data, i,
+                                    g_strdup_printf (_("nested more than %d levels deep: "
+                                                       "a study pack needs far fewer"),
+                                                     MAX_NESTING));
+              return FALSE;
+            }
+          break;
+
+        case ']':
+        case '}':
+          /* A stray closer is a syntax error that json-glib reports with its position. */
+          if (depth == 0)
+            return TRUE;
+          if (--depth == 0)
+            closed = TRUE;
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* json-glib's messages read "<data>:LINE:COLUMN: Parse error: what"; keep the position
+ * apart, as the report wants it. */
+static void
+add_syntax_error (EntenteReport *report,
+                  const GError  *error)
+{
+  const char *message = error->message;
+  const char *p;
+  char *end;
+  gint64 line = 0, column = 0;
+
+  p = strstr (message, ">:");
+  if (p != NULL)
+    {
+      line = g_ascii_strtoll (p + 2, &end, 10);
+      if (end != p + 2 && *end == ':')
+        {
+          p = end + 1;
+          column = g_ascii_strtoll (p, &end, 10);
+          if (end != p && *end == ':')
+            {
+              message = end + 1;
+              while (*message == ' ')
+                message++;
+            }
+          else
+            line = column = 0;
+        }
+      else
+        line = 0;
+    }
+
+  if (g_str_has_prefix (message, "Parse error: "))
+    message += strlen ("Parse error: ");
+
+  _entente_report_take_error (report, g_strdup (""),
+                              (int) CLAMP (line, 0, G_MAXINT), (int) CLAMP (column, 0, G_MAXINT),
+                              g_strdup_printf (_("not valid JSON: %s"), message));
+}
+
+static const char *
+describe_root (JsonNode *root)
+{
+  switch (JSON_NODE_TYPE (root))
+    {
+    case JSON_NODE_ARRAY:
+      return _("the top level of a study pack must be an object ({…}), not an array");
+    case JSON_NODE_NULL:
+      return _("the top level of a study pack must be an object ({…}), not null");
+    case JSON_NODE_VALUE:
+    case JSON_NODE_OBJECT:
+    default:
+      return _("the top level of a study pack must be an object ({…}), not a single value");
+    }
+}
+
+static void
+set_invalid_error (GError        **error,
+                   EntenteReport  *report,
+                   const char     *filename)
+{
+  guint n_errors = entente_report_get_n_errors (report);
+  g_autofree char *display = filename != NULL ? g_filename_display_name (filename) : NULL;
+  g_autofree char *problem = NULL;
+
+  if (n_errors == 1 && !entente_report_get_truncated (report))
+    {
+      const EntenteProblem *first = entente_report_get_error (report, 0);
+
+      if (first->line > 0)
+        /* Translators: the start of a message about a place in a file */
+        problem = g_strdup_printf (_("line %d, column %d: %s"),
+                                   first->line, first->column, first->message);
+      else
+        problem = entente_problem_to_string (first, NULL);
+
+      if (display != NULL)
+        g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
+                     _("“%s” is not a valid study pack: %s"), display, problem);
+      else
+        g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
+                     _("Not a valid study pack: %s"), problem);
+      return;
+    }
+
+  if (entente_report_get_truncated (report))
+    {
+      if (display != NULL)
+        g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
+                     _("“%s” is not a valid study pack: more than %u problems"),
+                     display, n_errors);
+      else
+        g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
+                     _("Not a valid study pack: more than %u problems"), n_errors);
+      return;
+    }
+
+  if (display != NULL)
+    g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
+                 ngettext ("“%s” is not a valid study pack: %u problem",
+                           "“%s” is not a valid study pack: %u problems",
+                           n_errors),
+                 display, n_errors);
+  else
+    g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
+                 ngettext ("Not a valid study pack: %u problem",
+                           "Not a valid study pack: %u problems",
+                           n_errors),
+                 n_errors);
+}
+
+static void
+set_too_large_error (GError        **error,
+                     EntenteReport  *report,
+                     const char     *filename,
+                     guint64         size)
+{
+  g_autofree char *display = filename != NULL ? g_filename_display_name (filename) : NULL;
+  g_autofree char *size_text = g_format_size (size);
+  g_autofree char *limit_text = g_format_size_full (ENTENTE_PACK_MAX_FILE_SIZE,
+                                                    G_FORMAT_SIZE_IEC_UNITS);
+
+  _entente_report_take_error (report, g_strdup (""), 0, 0,
+                              g_strdup_printf (_("the file is %s; a study pack is at most %s"),
+                                               size_text, limit_text));
+
+  g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_TOO_LARGE,
+               _("“%s” is too large to be a study pack (%s; the limit is %s)"),
+               display != NULL ? display : _("The file"), size_text, limit_text);
+}
+
+/* Takes @bytes, and drops it as soon as it is parsed. */
+static EntentePack *
+load_bytes (GBytes         *bytes,
+            const char     *filename,
+            GFile          *file,
+            GCancellable   *cancellable,
+            EntenteReport  *report,
+            GError        **error)
+{
+  g_autoptr(EntentePackValidator) validator = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  EntentePack *pack;
+  JsonNode *root;
+  const char *data;
+  gsize length;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+
+  if (length > ENTENTE_PACK_MAX_FILE_SIZE)
+    {
+      set_too_large_error (error, report, filename, length);
+      g_bytes_unref (bytes);
+      return NULL;
+    }
+
+  /* A byte order mark is allowed (RFC 8259 lets parsers ignore it) but not passed on. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (!check_utf8 (data, length, report) || !check_structure (data, length, report))
+    {
+      set_invalid_error (error, report, filename);
+      g_bytes_unref (bytes);
+      return NULL;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_bytes_unref (bytes);
+      return NULL;
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      add_syntax_error (report, parse_error);
+      set_invalid_error (error, report, filename);
+      g_bytes_unref (bytes);
+      return NULL;
+    }
+  g_bytes_unref (bytes);
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      _entente_report_take_error (report, g_strdup (""), 0, 0,
+                                  g_strdup (_("the file is empty")));
+      set_invalid_error (error, report, filename);
+      return NULL;
+    }
+  if (JSON_NODE_TYPE (root) != JSON_NODE_OBJECT)
+    {
+      _entente_report_take_error (report, g_strdup (""), 0, 0, g_strdup (describe_root (root)));
+      set_invalid_error (error, report, filename);
+      return NULL;
+    }
+
+  validator = _entente_pack_validator_new (report, cancellable);
+  if (!_entente_pack_validator_run (validator, json_node_get_object (root)))
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
+
+  /* The tree is no longer needed: free it before the pack is put together. */
+  g_clear_object (&parser);
+
+  if (_entente_pack_validator_get_newer_version (validator) > 0)
+    {
+      g_autofree char *display = filename != NULL ? g_filename_display_name (filename) : NULL;
+
+      if (display != NULL)
+        g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_NEWER_VERSION,
+                     _("“%s” needs a newer version of Entente (it is a format version "
+                       "%" G_GINT64_FORMAT " study pack)"),
+                     display, _entente_pack_validator_get_newer_version (validator));
+      else
+        g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_NEWER_VERSION,
+                     _("This study pack needs a newer version of Entente (it is in format "
+                       "version %" G_GINT64_FORMAT ")"),
+                     _entente_pack_validator_get_newer_version (validator));
+      return NULL;
+    }
+
+  if (_entente_pack_validator_get_n_errors (validator) > 0)
+    {
+      set_invalid_error (error, report, filename);
+      return NULL;
+    }
+
+  pack = _entente_pack_validator_finish (validator);
+  if (file != NULL)
+    pack->file = g_object_ref (file);
+
+  return pack;
+}
+
+/**
+ * entente_pack_load_from_bytes:
+ * @bytes: the contents of a pack file
+ * @filename: (nullable): the file's name, for messages
+ * @out_report: (out) (optional) (transfer full): what the loader found
+ * @error: where to put a one-line message when the pack is refused
+ *
+ * Returns: (transfer full) (nullable): the pack, or %NULL if it was refused
+ */
+EntentePack *
+entente_pack_load_from_bytes (GBytes         *bytes,
+                              const char     *filename,
+                              EntenteReport **out_report,
+                              GError        **error)
+{
+  g_autoptr(EntenteReport) report = NULL;
+  EntentePack *pack;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  report = entente_report_new ();
+  pack = load_bytes (g_bytes_ref (bytes), filename, NULL, NULL, report, error);
+
+  if (out_report != NULL)
+    *out_report = g_steal_pointer (&report);
+
+  return pack;
+}
+
+static void
+set_io_error (GError        **error,
+              EntenteReport  *report,
+              GFile          *file,
+              GError         *cause)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      _entente_report_take_error (report, g_strdup (""), 0, 0,
+                                  g_strdup (_("the file does not exist")));
+      g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_IO,
+                   _("“%s” does not exist"), name);
+    }
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    {
+      _entente_report_take_error (report, g_strdup (""), 0, 0,
+                                  g_strdup (_("permission to read the file was denied")));
+      g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_IO,
+                   _("Entente may not read “%s”: check the file’s permissions"), name);
+    }
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    {
+      _entente_report_take_error (report, g_strdup (""), 0, 0,
+                                  g_strdup (_("it is a folder, not a file")));
+      g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_IO,
+                   _("“%s” is a folder, not a study pack"), name);
+    }
+  else
+    {
+      _entente_report_take_error (report, g_strdup (""), 0, 0, g_strdup (cause->message));
+      g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, cause->message);
+    }
+}
+
+/* Reads at most ENTENTE_PACK_MAX_FILE_SIZE + 1 bytes: enough to tell that a file is too
+ * large without reading all of it, also from a pipe whose size is unknown. */
+static GBytes *
+read_file (GFile         *file,
+           guint64        size_hint,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  gsize capacity = MIN (size_hint, (guint64) ENTENTE_PACK_MAX_FILE_SIZE) + 1;
+  gsize length = 0;
+  char *buffer;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  buffer = g_malloc (capacity);
+  for (;;)
+    {
+      gsize n_read = 0;
+
+      if (length == capacity)
+        {
+          if (capacity > ENTENTE_PACK_MAX_FILE_SIZE)
+            break;
+          capacity = MIN (MAX (capacity * 2, (gsize) READ_CHUNK_SIZE),
+                          (gsize) ENTENTE_PACK_MAX_FILE_SIZE + 1);
+          buffer = g_realloc (buffer, capacity);
+        }
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer + length, capacity - length,
+                                    &n_read, cancellable, error))
+        {
+          g_free (buffer);
+          return NULL;
+        }
+
+      length += n_read;
+      if (length < capacity)
+        break;
+    }
+
+  return g_bytes_new_take (buffer, length);
+}
+
+static EntentePack *
+load_file (GFile          *file,
+           GCancellable   *cancellable,
+           EntenteReport  *report,
+           GError        **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  GBytes *bytes;
+  guint64 size_hint = 0;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        set_io_error (error, report, file, local_error);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autoptr(GError) cause = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                                                     _("it is a folder, not a file"));
+
+      set_io_error (error, report, file, cause);
+      return NULL;
+    }
+
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+    {
+      size_hint = (guint64) g_file_info_get_size (info);
+      if (size_hint > ENTENTE_PACK_MAX_FILE_SIZE)
+        {
+          set_too_large_error (error, report, basename, size_hint);
+          return NULL;
+        }
+    }
+
+  bytes = read_file (file, size_hint, cancellable, &local_error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        set_io_error (error, report, file, local_error);
+      return NULL;
+    }
+
+  return load_bytes (bytes, basename, file, cancellable, report, error);
+}
+
+/**
+ * entente_pack_load_from_file:
+ * @file: the pack file
+ * @cancellable: (nullable): to stop early
+ * @out_report: (out) (optional) (transfer full): what the loader found
+ * @error: where to put a one-line message when the pack is refused
+ *
+ * Reads, checks and builds a pack, blocking: use entente_pack_load_file_async() from
+ * the main thread. A file over %ENTENTE_PACK_MAX_FILE_SIZE is refused before it is read.
+ *
+ * Returns: (transfer full) (nullable): the pack, or %NULL if it was refused
+ */
+EntentePack *
+entente_pack_load_from_file (GFile          *file,
+                             GCancellable   *cancellable,
+                             EntenteReport **out_report,
+                             GError        **error)
+{
+  g_autoptr(EntenteReport) report = NULL;
+  EntentePack *pack;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  report = entente_report_new ();
+  pack = load_file (file, cancellable, report, error);
+
+  if (out_report != NULL)
+    *out_report = g_steal_pointer (&report);
+
+  return pack;
+}
+
+/**
+ * entente_pack_load_builtin:
+ *
+ * Loads the pack that ships with Entente from the GResource, which the calling
+ * program must link.
+ *
+ * Returns: (transfer full) (nullable): the pack
+ */
+EntentePack *
+entente_pack_load_builtin (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = g_resources_lookup_data (ENTENTE_BUILTIN_PACK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                   &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_IO,
+                   _("The built-in study pack is missing: %s"), local_error->message);
+      return NULL;
+    }
+
+  return entente_pack_load_from_bytes (bytes, "khan-sultana-sco.json", NULL, error);
+}
+
+typedef struct
+{
+  GFile         *file;
+  EntenteReport *report;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->report);
+  g_free (data);
+}
+
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  EntentePack *pack;
+
+  pack = load_file (data->file, cancellable, data->report, &error);
+
+  if (pack != NULL)
+    g_task_return_pointer (task, pack, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * entente_pack_load_file_async:
+ *
+ * Reads, checks and builds a pack in a worker thread. Cancelling @cancellable stops
+ * the work between stages and every few thousand cards.
+ */
+void
+entente_pack_load_file_async (GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->report = entente_report_new ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, entente_pack_load_file_async);
+  g_task_set_name (task, "[entente] load pack");
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+/**
+ * entente_pack_load_file_finish:
+ * @out_report: (out) (optional) (transfer full): what the loader found; set also when
+ *   the pack was refused
+ *
+ * Returns: (transfer full) (nullable): the pack, or %NULL with @error set
+ */
+EntentePack *
+entente_pack_load_file_finish (GAsyncResult   *result,
+                               EntenteReport **out_report,
+                               GError        **error)
+{
+  LoadData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == entente_pack_load_file_async,
+                        NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (out_report != NULL)
+    *out_report = g_object_ref (data->report);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
