@@ -711,9 +711,10 @@ entente_pack_load_file_finish (GAsyncResult   *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == entente_pack_load_file_async,
                         NULL);
 
+  /* Taken, not shared: the worker thread may still hold the task for a moment. */
   data = g_task_get_task_data (G_TASK (result));
   if (out_report != NULL)
-    *out_report = g_object_ref (data->report);
+    *out_report = data->report != NULL ? g_steal_pointer (&data->report) : entente_report_new ();
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -2065,12 +2065,18 @@ static const char * const top_keys[N_TOP_KEYS] = {
   "references", "corrections",
 };
 
+/* Before anything else: a newer version may use keys and values that this version does
+ * not know, and is refused for its version alone. */
 static void
 check_format_and_version (EntentePackValidator *self,
-                          JsonNode            **slots)
+                          JsonObject           *root)
 {
+  JsonNode *slots[N_TOP_KEYS] = { NULL, };
   const char *format;
   gint64 version;
+
+  slots[TOP_FORMAT] = json_object_get_member (root, "format");
+  slots[TOP_VERSION] = json_object_get_member (root, "version");
 
   if (slots[TOP_FORMAT] == NULL)
     {
@@ -2130,8 +2136,8 @@ _entente_pack_validator_run (EntentePackValidator *self,
   EntentePack *pack = self->pack;
   JsonArray *array;
 
+  check_format_and_version (self, root);
   collect_keys (self, root, NULL, top_keys, N_TOP_KEYS, slots);
-  check_format_and_version (self, slots);
 
   if (slots[TOP_ID] != NULL)
     {

@@ -27,6 +27,8 @@ void            entente_problem_free     (EntenteProblem       *problem);
 char           *entente_problem_to_string (const EntenteProblem *problem,
                                            const char           *filename);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntenteProblem, entente_problem_free)
+
 #define ENTENTE_REPORT_MAX_ERRORS 100
 
 /* What entente_report_get_count() counts. */
