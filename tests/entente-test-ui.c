@@ -14,13 +14,28 @@ void
 entente_test_ui_init (int    *argc,
                       char ***argv)
 {
+  const char * const *data_dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  /* The isolated XDG directories hold no MIME database, without which GdkPixbuf cannot
+   * tell that an icon is an SVG: keep the system's database for content types. */
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 
   /* The in-memory backend keeps the settings of one test process to itself. */
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
 
   gtk_init ();
   adw_init ();
+
+  /* GNOME's title buttons, whatever the machine's defaults: screenshots show what most
+   * users see, and sizes measured in tests do not depend on the build machine. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 }
 
 static gboolean
@@ -153,7 +168,8 @@ trigger_matches (GtkShortcutTrigger *trigger,
 static gboolean
 activate_in_controllers (GtkWidget       *widget,
                          guint            keyval,
-                         GdkModifierType  mods)
+                         GdkModifierType  mods,
+                         gboolean         global_only)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   guint n_controllers = g_list_model_get_n_items (controllers);
@@ -164,6 +180,10 @@ activate_in_controllers (GtkWidget       *widget,
       guint n_shortcuts;
 
       if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      if (global_only &&
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) !=
+          GTK_SHORTCUT_SCOPE_GLOBAL)
         continue;
 
       n_shortcuts = g_list_model_get_n_items (G_LIST_MODEL (controller));
@@ -185,6 +205,25 @@ activate_in_controllers (GtkWidget       *widget,
   return FALSE;
 }
 
+static gboolean
+activate_in_global_controllers (GtkWidget       *widget,
+                                guint            keyval,
+                                GdkModifierType  mods)
+{
+  if (activate_in_controllers (widget, keyval, mods, TRUE))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (activate_in_global_controllers (child, keyval, mods))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 gboolean
 entente_test_activate_shortcut (GtkWidget       *widget,
                                 guint            keyval,
@@ -199,11 +238,16 @@ entente_test_activate_shortcut (GtkWidget       *widget,
 
   for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
     {
-      if (activate_in_controllers (w, keyval, mods))
+      if (activate_in_controllers (w, keyval, mods, FALSE))
         return TRUE;
     }
 
+  /* Shortcuts with global scope (a primary GtkMenuButton's F10, for one) work wherever
+   * the focus is in their window. */
   root = gtk_widget_get_root (widget);
+  if (root != NULL && activate_in_global_controllers (GTK_WIDGET (root), keyval, mods))
+    return TRUE;
+
   if (GTK_IS_WINDOW (root))
     application = gtk_window_get_application (GTK_WINDOW (root));
   if (application == NULL)
@@ -243,12 +287,12 @@ typedef struct
 } ResizeWait;
 
 static gboolean
-window_has_size (gpointer data)
+window_size_changed (gpointer data)
 {
   ResizeWait *wait = data;
 
-  return gtk_widget_get_width (GTK_WIDGET (wait->window)) == wait->width &&
-         gtk_widget_get_height (GTK_WIDGET (wait->window)) == wait->height;
+  return gtk_widget_get_width (GTK_WIDGET (wait->window)) != wait->width ||
+         gtk_widget_get_height (GTK_WIDGET (wait->window)) != wait->height;
 }
 
 void
@@ -256,12 +300,32 @@ entente_test_resize (GtkWindow *window,
                      int        width,
                      int        height)
 {
-  ResizeWait wait = { window, width, height };
+  ResizeWait wait = {
+    window,
+    gtk_widget_get_width (GTK_WIDGET (window)),
+    gtk_widget_get_height (GTK_WIDGET (window)),
+  };
+  int default_width;
+  int default_height;
 
   gtk_window_unmaximize (window);
-  gtk_window_set_default_size (window, width, height);
-  entente_test_wait_until (window_has_size, &wait, 10000, "the window to be resized");
-  entente_test_iterate (100);
+  if (wait.width == width && wait.height == height)
+    return;
+
+  /* The default size is the surface's, which can be larger than the window widget by the
+   * client-side decoration around it (10 pixels under Xvfb): ask for what makes the
+   * widget, and so everything in it, @width x @height. */
+  gtk_window_get_default_size (window, &default_width, &default_height);
+  gtk_window_set_default_size (window,
+                               width + MAX (0, default_width - wait.width),
+                               height + MAX (0, default_height - wait.height));
+  entente_test_wait_until (window_size_changed, &wait, 10000, "the window to be resized");
+  /* Let the new size settle through the layout before anything measures it. */
+  entente_test_iterate (200);
+  g_test_message ("resized to %d x %d (asked for %d x %d)",
+                  gtk_widget_get_width (GTK_WIDGET (window)),
+                  gtk_widget_get_height (GTK_WIDGET (window)),
+                  width, height);
 }
 
 GtkWidget *

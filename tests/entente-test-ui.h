@@ -39,7 +39,8 @@ char     *entente_test_screenshot       (GtkWidget       *widget,
  * press would do in GTK's own dispatch without a real event: it looks @keyval + @mods up
  * in the shortcut controllers of @widget and its ancestors (widget bindings such as
  * gtk_widget_class_add_binding_action(), and controllers added to the widget), then in
- * the application's accelerators (gtk_application_set_accels_for_action()), and activates
+ * the controllers of global scope anywhere in its window, then in the application's
+ * accelerators (gtk_application_set_accels_for_action()), and activates
  * the first match. Returns TRUE when something was activated. It cannot reach key
  * handling that is not a shortcut (text typed into an entry, for example). */
 gboolean  entente_test_activate_shortcut (GtkWidget       *widget,
@@ -49,8 +50,8 @@ gboolean  entente_test_activate_shortcut (GtkWidget       *widget,
 /* Forces the dark (TRUE) or the light (FALSE) style and lets the change settle. */
 void      entente_test_set_dark         (gboolean         dark);
 
-/* Resizes @window to @width x @height (e.g. 360 wide for the narrow layout) and waits
- * until the new size has been allocated. */
+/* Resizes @window so that its widget is @width x @height (e.g. 360 wide for the narrow
+ * layout) and waits until the new size has been allocated. */
 void      entente_test_resize           (GtkWindow       *window,
                                          int              width,
                                          int              height);

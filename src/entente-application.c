@@ -1,0 +1,285 @@
+/* entente-application.c
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "entente-application.h"
+#include "entente-validate.h"
+#include "entente-window.h"
+
+struct _EntenteApplication
+{
+  AdwApplication   parent_instance;
+
+  /* The command line while local_command_line runs: GApplication has parsed the options
+   * out of it by the time handle-local-options is emitted, leaving the file arguments. */
+  char          ***arguments;
+
+  /* When the application object was made: the fallback start time for
+   * ENTENTE_BENCH_EXIT_ON_MAP when /proc cannot tell the process's own. */
+  gint64           created_usec;
+};
+
+G_DEFINE_FINAL_TYPE (EntenteApplication, entente_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the pack files given as arguments and report their problems, "
+       "without opening a window"),
+    NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --validate, write one JSON object per file"),
+    NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"),
+    NULL },
+  { NULL }
+};
+
+/* Microseconds since this process started, from its start time in /proc (in clock ticks
+ * since boot) and CLOCK_BOOTTIME; -1 when either is not available. */
+static gint64
+get_usec_since_process_start (void)
+{
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  struct timespec now;
+  const char *after_command;
+  guint64 start_ticks;
+  long ticks_per_second;
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL))
+    return -1;
+
+  /* The command name is in parentheses and may contain spaces: fields count from the
+   * last ')'. After it come field 3 (state) onwards; the start time is field 22. */
+  after_command = strrchr (stat, ')');
+  if (after_command == NULL)
+    return -1;
+  fields = g_strsplit (after_command + 2, " ", 0);
+  if (g_strv_length (fields) < 20)
+    return -1;
+  start_ticks = g_ascii_strtoull (fields[19], NULL, 10);
+
+  ticks_per_second = sysconf (_SC_CLK_TCK);
+  if (ticks_per_second <= 0 || clock_gettime (CLOCK_BOOTTIME, &now) != 0)
+    return -1;
+
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000 -
+         (gint64) (start_ticks * G_USEC_PER_SEC / (guint64) ticks_per_second);
+}
+
+static void
+bench_window_mapped_cb (EntenteApplication *self,
+                        GtkWidget          *window)
+{
+  gint64 usec = get_usec_since_process_start ();
+
+  if (usec < 0)
+    usec = g_get_monotonic_time () - self->created_usec;
+
+  g_print ("mapped %" G_GINT64_FORMAT "\n", usec);
+  fflush (stdout);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static EntenteWindow *
+entente_application_create_window (EntenteApplication *self)
+{
+  EntenteWindow *window = entente_window_new (self);
+
+  if (g_strcmp0 (g_getenv ("ENTENTE_BENCH_EXIT_ON_MAP"), "1") == 0)
+    g_signal_connect_object (window, "map",
+                             G_CALLBACK (bench_window_mapped_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  return window;
+}
+
+static void
+entente_application_activate (GApplication *application)
+{
+  EntenteApplication *self = ENTENTE_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (entente_application_create_window (self));
+      entente_window_open_last_pack (ENTENTE_WINDOW (window));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+entente_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  EntenteApplication *self = ENTENTE_APPLICATION (application);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* The first file replaces the pack of the window in front, or opens the first window;
+   * each further file gets a window of its own. */
+  for (int i = 0; i < n_files; i++)
+    {
+      GtkWindow *window = active;
+
+      if (i > 0 || window == NULL)
+        window = GTK_WINDOW (entente_application_create_window (self));
+
+      entente_window_open_file (ENTENTE_WINDOW (window), files[i]);
+      gtk_window_present (window);
+    }
+}
+
+static int
+entente_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  EntenteApplication *self = ENTENTE_APPLICATION (application);
+  gboolean validate = FALSE;
+  gboolean json = FALSE;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "entente", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  g_variant_dict_lookup (options, "validate", "b", &validate);
+  g_variant_dict_lookup (options, "json", "b", &json);
+
+  if (validate)
+    {
+      static const char * const no_files[] = { NULL };
+      const char * const *files = no_files;
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) err = g_string_new (NULL);
+      int status;
+
+      if (self->arguments != NULL && *self->arguments != NULL && (*self->arguments)[0] != NULL)
+        files = (const char * const *) *self->arguments + 1;
+
+      status = entente_validate_run (files, json, out, err);
+
+      fwrite (out->str, 1, out->len, stdout);
+      fflush (stdout);
+      fwrite (err->str, 1, err->len, stderr);
+      fflush (stderr);
+
+      return status;
+    }
+
+  if (json)
+    {
+      g_printerr ("%s\n", _("--json can only be used with --validate"));
+      return ENTENTE_VALIDATE_EXIT_USAGE;
+    }
+
+  return -1;
+}
+
+static gboolean
+entente_application_local_command_line (GApplication   *application,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  EntenteApplication *self = ENTENTE_APPLICATION (application);
+  GApplicationClass *parent_class = G_APPLICATION_CLASS (entente_application_parent_class);
+  gboolean handled;
+
+  self->arguments = arguments;
+  handled = parent_class->local_command_line (application, arguments, exit_status);
+  self->arguments = NULL;
+
+  return handled;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  EntenteApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing rather than quitting outright lets each window save its state; the
+   * application ends with its last window. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+
+  g_list_free (windows);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+entente_application_startup (GApplication *application)
+{
+  EntenteApplication *self = ENTENTE_APPLICATION (application);
+  GtkApplication *gtk_application = GTK_APPLICATION (application);
+
+  G_APPLICATION_CLASS (entente_application_parent_class)->startup (application);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+
+  gtk_application_set_accels_for_action (gtk_application, "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_application, "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (gtk_application, "win.open",
+                                         (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (gtk_application, "win.search",
+                                         (const char *[]) { "<Control>f", NULL });
+}
+
+static void
+entente_application_class_init (EntenteApplicationClass *klass)
+{
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  application_class->activate = entente_application_activate;
+  application_class->open = entente_application_open;
+  application_class->startup = entente_application_startup;
+  application_class->handle_local_options = entente_application_handle_local_options;
+  application_class->local_command_line = entente_application_local_command_line;
+}
+
+static void
+entente_application_init (EntenteApplication *self)
+{
+  self->created_usec = g_get_monotonic_time ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self),
+                                                     /* Translators: the command line
+                                                      * synopsis of entente */
+                                                     _("[FILE…]"));
+}
+
+EntenteApplication *
+entente_application_new (void)
+{
+  return g_object_new (ENTENTE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}

@@ -1,0 +1,38 @@
+/* entente-window.h
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "entente-application.h"
+#include "entente-outline-view.h"
+#include "entente-pack.h"
+
+G_BEGIN_DECLS
+
+#define ENTENTE_TYPE_WINDOW (entente_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (EntenteWindow, entente_window, ENTENTE, WINDOW, AdwApplicationWindow)
+
+EntenteWindow      *entente_window_new               (EntenteApplication *application);
+
+/* property "pack" (read-only): the pack on show, NULL before the first one is open */
+EntentePack        *entente_window_get_pack          (EntenteWindow      *self);
+/* property "loading" (read-only): TRUE while a pack file is being read */
+gboolean            entente_window_get_loading       (EntenteWindow      *self);
+EntenteOutlineView *entente_window_get_outline_view  (EntenteWindow      *self);
+
+/* Opens @file in the background. If it is refused, a dialog lists why and the pack
+ * that was open stays open (the built-in pack when there was none). */
+void                entente_window_open_file         (EntenteWindow      *self,
+                                                      GFile              *file);
+/* Opens the pack that was open last (setting "last-pack"), or the built-in pack on the
+ * first start. When that file is gone or refused, opens the built-in pack and says so. */
+void                entente_window_open_last_pack    (EntenteWindow      *self);
+void                entente_window_open_builtin_pack (EntenteWindow      *self);
+
+G_END_DECLS
