@@ -396,6 +396,9 @@ test_window_open_file (void)
   last_pack = g_settings_get_string (settings, "last-pack");
   g_assert_cmpstr (last_pack, ==, path);
 
+  entente_test_iterate (500);
+  g_free (entente_test_screenshot (GTK_WIDGET (window), "window-opened-file"));
+
   /* Opening again, with a window in front, replaces its pack rather than adding one. */
   open_path (path);
   wait_for_pack (window);
@@ -596,6 +599,8 @@ test_window_restore_fallback (void)
   g_assert_nonnull (find_label_containing (toast_overlay, "“moved-away.json” is gone"));
   last_pack = g_settings_get_string (settings, "last-pack");
   g_assert_cmpstr (last_pack, ==, "");
+  /* Past the crossfade from the loading page. */
+  entente_test_iterate (500);
   g_free (entente_test_screenshot (GTK_WIDGET (window), "restore-fallback-toast"));
   destroy_all_windows ();
 

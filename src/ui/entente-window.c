@@ -243,13 +243,15 @@ entente_window_set_pack (EntenteWindow *self,
 
   last_section = lookup_last_section (self, entente_pack_get_id (pack));
 
+  /* The outline lays its pack out shown, not in a hidden page. */
+  gtk_stack_set_visible_child_name (self->main_stack, "content");
+
   self->restoring_section = TRUE;
   entente_outline_view_set_pack (self->outline_view, pack);
   if (last_section != NULL)
     entente_outline_view_set_section_id (self->outline_view, last_section);
   self->restoring_section = FALSE;
 
-  gtk_stack_set_visible_child_name (self->main_stack, "content");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
