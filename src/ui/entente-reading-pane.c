@@ -1,0 +1,639 @@
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "entente-reading-pane.h"
+#include "entente-iso3166.h"
+
+struct _EntenteReadingPane
+{
+  GtkWidget       parent_instance;
+
+  EntentePack    *pack;
+  EntenteSection *section;
+
+  GtkScrolledWindow *scroller;
+  GtkLabel          *breadcrumb_label;
+  GtkLabel          *title_label;
+  GtkLabel          *pages_label;
+  GtkBox            *summary_box;
+  GtkWidget         *points_section;
+  GtkBox            *points_box;
+  GtkBox            *corrections_box;
+  GtkWidget         *terms_section;
+  GtkFlowBox        *terms_box;
+  GtkWidget         *members_section;
+  GtkFlowBox        *members_box;
+  GtkWidget         *events_section;
+  GtkFlowBox        *events_box;
+  GtkWidget         *previous_button;
+  GtkLabel          *previous_title_label;
+  GtkWidget         *next_button;
+  GtkLabel          *next_title_label;
+};
+
+G_DEFINE_FINAL_TYPE (EntenteReadingPane, entente_reading_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PACK,
+  PROP_SECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+remove_all_children (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_FLOW_BOX (box))
+        gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
+      else
+        gtk_box_remove (GTK_BOX (box), child);
+    }
+}
+
+/* Pack text is plain: labels get it with gtk_label_set_text(), never as markup. */
+static GtkWidget *
+text_label (const char *text,
+            gboolean    selectable)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), selectable);
+  gtk_widget_set_hexpand (label, TRUE);
+
+  return label;
+}
+
+static gboolean
+line_is_blank (const char *line)
+{
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A blank line in pack text separates paragraphs: each becomes its own label. */
+static void
+add_paragraphs (GtkBox     *box,
+                const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) paragraph = g_string_new (NULL);
+
+  if (text == NULL)
+    return;
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; ; i++)
+    {
+      if (lines[i] == NULL || line_is_blank (lines[i]))
+        {
+          g_strstrip (paragraph->str);
+          if (paragraph->str[0] != '\0')
+            gtk_box_append (box, text_label (paragraph->str, TRUE));
+          g_string_truncate (paragraph, 0);
+
+          if (lines[i] == NULL)
+            break;
+          continue;
+        }
+
+      if (paragraph->len > 0)
+        g_string_append_c (paragraph, '\n');
+      g_string_append (paragraph, lines[i]);
+    }
+}
+
+static char *
+format_pages (const char *pages)
+{
+  g_autoptr(GString) range = NULL;
+
+  if (pages == NULL || pages[0] == '\0')
+    return NULL;
+
+  range = g_string_new (pages);
+  if (strchr (pages, '-') == NULL && strchr (pages, ',') == NULL)
+    {
+      /* Translators: where a section stands in the printed text; %s is a page number */
+      return g_strdup_printf (_("Page %s"), range->str);
+    }
+
+  g_string_replace (range, "-", "–", 0);
+  /* Translators: where a section stands in the printed text; %s is a range like 3–4 */
+  return g_strdup_printf (_("Pages %s"), range->str);
+}
+
+static char *
+format_breadcrumb (EntenteSection *section)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  for (EntenteSection *parent = entente_section_get_parent (section);
+       parent != NULL;
+       parent = entente_section_get_parent (parent))
+    g_ptr_array_insert (titles, 0, (gpointer) entente_section_get_title (parent));
+
+  if (titles->len == 0)
+    return NULL;
+
+  g_ptr_array_add (titles, NULL);
+  return g_strjoinv (" › ", (char **) titles->pdata);
+}
+
+static GtkWidget *
+chip_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "chip");
+
+  return label;
+}
+
+/* A flow box child is a focus stop of its own; the chips are not interactive and the
+ * term buttons take the focus themselves, so the children stay out of the focus chain. */
+static void
+flow_box_append (GtkFlowBox *box,
+                 GtkWidget  *child)
+{
+  GtkWidget *flow_child = gtk_flow_box_child_new ();
+
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (flow_child), child);
+  gtk_widget_set_focusable (flow_child, FALSE);
+  gtk_flow_box_append (box, flow_child);
+}
+
+static GtkWidget *
+term_button_new (EntenteTerm *term)
+{
+  const char * const *aliases = entente_term_get_aliases (term);
+  GtkWidget *button;
+  GtkWidget *popover;
+  GtkWidget *box;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+
+  label = text_label (entente_term_get_term (term), FALSE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (aliases != NULL && aliases[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) aliases);
+      /* Translators: other names of a glossary term; %s is a list like "A, B" */
+      g_autofree char *text = g_strdup_printf (_("Also called %s"), joined);
+
+      label = text_label (text, FALSE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  label = text_label (entente_term_get_definition (term), FALSE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_name (label, "definition");
+  gtk_box_append (GTK_BOX (box), label);
+
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  /* A label child rather than gtk_menu_button_set_label(), which adds a drop-down arrow:
+   * the button opens a definition, not a menu. */
+  label = gtk_label_new (NULL);
+  gtk_label_set_text (GTK_LABEL (label), entente_term_get_term (term));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_tooltip_text (button, _("Show the definition"));
+
+  return button;
+}
+
+static GtkWidget *
+correction_card_new (EntenteCorrection *correction)
+{
+  const char *source = entente_correction_get_source (correction);
+  GtkWidget *card;
+  GtkWidget *box;
+  GtkWidget *header;
+  GtkWidget *widget;
+
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "correction");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_box_append (GTK_BOX (card), box);
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  widget = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (widget, "warning");
+  gtk_box_append (GTK_BOX (header), widget);
+  widget = gtk_label_new (_("Correction"));
+  gtk_widget_add_css_class (widget, "heading");
+  gtk_box_append (GTK_BOX (header), widget);
+  gtk_widget_set_margin_bottom (header, 6);
+  gtk_box_append (GTK_BOX (box), header);
+
+  widget = gtk_label_new (_("The text says"));
+  gtk_label_set_xalign (GTK_LABEL (widget), 0);
+  gtk_widget_add_css_class (widget, "caption-heading");
+  gtk_widget_add_css_class (widget, "dim-label");
+  gtk_box_append (GTK_BOX (box), widget);
+  add_paragraphs (GTK_BOX (box), entente_correction_get_claim (correction));
+
+  widget = gtk_label_new (_("The record shows"));
+  gtk_label_set_xalign (GTK_LABEL (widget), 0);
+  gtk_widget_set_margin_top (widget, 12);
+  gtk_widget_add_css_class (widget, "caption-heading");
+  gtk_widget_add_css_class (widget, "dim-label");
+  gtk_box_append (GTK_BOX (box), widget);
+  add_paragraphs (GTK_BOX (box), entente_correction_get_correction (correction));
+
+  if (source != NULL && source[0] != '\0')
+    {
+      /* Translators: where a correction is documented; %s is a citation */
+      g_autofree char *text = g_strdup_printf (_("Source: %s"), source);
+
+      widget = text_label (text, TRUE);
+      gtk_widget_set_margin_top (widget, 12);
+      gtk_widget_add_css_class (widget, "caption");
+      gtk_widget_add_css_class (widget, "dim-label");
+      gtk_box_append (GTK_BOX (box), widget);
+    }
+
+  return card;
+}
+
+static const char *
+member_name (EntentePack *pack,
+             const char  *code)
+{
+  EntenteMember *member = entente_pack_lookup_member (pack, code);
+  const char *name = member != NULL ? entente_member_get_name (member) : NULL;
+
+  if (name == NULL)
+    name = entente_iso3166_get_localized_name (code);
+
+  return name != NULL ? name : code;
+}
+
+static void
+update_points (EntenteReadingPane *self)
+{
+  const char * const *points = entente_section_get_points (self->section);
+
+  remove_all_children (GTK_WIDGET (self->points_box));
+
+  for (guint i = 0; points[i] != NULL; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+      GtkWidget *bullet = gtk_label_new ("•");
+
+      gtk_widget_set_valign (bullet, GTK_ALIGN_START);
+      gtk_widget_add_css_class (bullet, "dim-label");
+      gtk_box_append (GTK_BOX (row), bullet);
+      gtk_box_append (GTK_BOX (row), text_label (points[i], TRUE));
+      gtk_box_append (self->points_box, row);
+    }
+
+  gtk_widget_set_visible (self->points_section, points[0] != NULL);
+}
+
+static void
+update_terms (EntenteReadingPane *self)
+{
+  const char * const *terms = entente_section_get_terms (self->section);
+  guint n = 0;
+
+  remove_all_children (GTK_WIDGET (self->terms_box));
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      EntenteTerm *term = entente_pack_lookup_term (self->pack, terms[i]);
+
+      if (term == NULL)
+        continue;
+
+      flow_box_append (self->terms_box, term_button_new (term));
+      n++;
+    }
+
+  gtk_widget_set_visible (self->terms_section, n > 0);
+}
+
+static void
+update_members (EntenteReadingPane *self)
+{
+  const char * const *members = entente_section_get_members (self->section);
+
+  remove_all_children (GTK_WIDGET (self->members_box));
+
+  for (guint i = 0; members[i] != NULL; i++)
+    flow_box_append (self->members_box, chip_new (member_name (self->pack, members[i])));
+
+  gtk_widget_set_visible (self->members_section, members[0] != NULL);
+}
+
+static void
+update_events (EntenteReadingPane *self)
+{
+  const char * const *events = entente_section_get_events (self->section);
+  guint n = 0;
+
+  remove_all_children (GTK_WIDGET (self->events_box));
+
+  for (guint i = 0; events[i] != NULL; i++)
+    {
+      EntenteEvent *event = entente_pack_lookup_event (self->pack, events[i]);
+      g_autofree char *date = NULL;
+      g_autofree char *text = NULL;
+
+      if (event == NULL)
+        continue;
+
+      date = entente_date_format (entente_event_get_date (event));
+      /* Translators: a timeline event, "DATE — TITLE", e.g. "15 June 2001 — Shanghai summit" */
+      text = g_strdup_printf (_("%s — %s"), date, entente_event_get_title (event));
+      flow_box_append (self->events_box, chip_new (text));
+      n++;
+    }
+
+  gtk_widget_set_visible (self->events_section, n > 0);
+}
+
+static void
+update_corrections (EntenteReadingPane *self)
+{
+  g_autoptr(GPtrArray) corrections = NULL;
+
+  remove_all_children (GTK_WIDGET (self->corrections_box));
+
+  corrections = entente_pack_get_corrections_for_section (self->pack,
+                                                          entente_section_get_id (self->section));
+  for (guint i = 0; i < corrections->len; i++)
+    gtk_box_append (self->corrections_box, correction_card_new (g_ptr_array_index (corrections, i)));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->corrections_box), corrections->len > 0);
+}
+
+static void
+update_neighbour (GtkWidget      *button,
+                  GtkLabel       *title_label,
+                  EntenteSection *section)
+{
+  gtk_widget_set_visible (button, section != NULL);
+  gtk_label_set_text (title_label, section != NULL ? entente_section_get_title (section) : "");
+  gtk_widget_set_tooltip_text (button, section != NULL ? entente_section_get_title (section) : NULL);
+}
+
+static void
+clear (EntenteReadingPane *self)
+{
+  gtk_label_set_text (self->breadcrumb_label, "");
+  gtk_label_set_text (self->title_label, "");
+  gtk_label_set_text (self->pages_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->breadcrumb_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_label), FALSE);
+  remove_all_children (GTK_WIDGET (self->summary_box));
+  remove_all_children (GTK_WIDGET (self->points_box));
+  remove_all_children (GTK_WIDGET (self->corrections_box));
+  remove_all_children (GTK_WIDGET (self->terms_box));
+  remove_all_children (GTK_WIDGET (self->members_box));
+  remove_all_children (GTK_WIDGET (self->events_box));
+  gtk_widget_set_visible (self->points_section, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->corrections_box), FALSE);
+  gtk_widget_set_visible (self->terms_section, FALSE);
+  gtk_widget_set_visible (self->members_section, FALSE);
+  gtk_widget_set_visible (self->events_section, FALSE);
+  update_neighbour (self->previous_button, self->previous_title_label, NULL);
+  update_neighbour (self->next_button, self->next_title_label, NULL);
+}
+
+void
+entente_reading_pane_show (EntenteReadingPane *self,
+                           EntenteSection     *section,
+                           EntenteSection     *previous,
+                           EntenteSection     *next)
+{
+  g_autofree char *breadcrumb = NULL;
+  g_autofree char *pages = NULL;
+
+  g_return_if_fail (ENTENTE_IS_READING_PANE (self));
+  g_return_if_fail (section == NULL || ENTENTE_IS_SECTION (section));
+
+  if (g_set_object (&self->section, section))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+
+  if (section == NULL || self->pack == NULL)
+    {
+      clear (self);
+      return;
+    }
+
+  breadcrumb = format_breadcrumb (section);
+  gtk_label_set_text (self->breadcrumb_label, breadcrumb != NULL ? breadcrumb : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->breadcrumb_label), breadcrumb != NULL);
+
+  gtk_label_set_text (self->title_label, entente_section_get_title (section));
+
+  pages = format_pages (entente_section_get_pages (section));
+  gtk_label_set_text (self->pages_label, pages != NULL ? pages : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_label), pages != NULL);
+
+  remove_all_children (GTK_WIDGET (self->summary_box));
+  add_paragraphs (self->summary_box, entente_section_get_summary (section));
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->summary_box)) != NULL);
+
+  update_points (self);
+  update_corrections (self);
+  update_terms (self);
+  update_members (self);
+  update_events (self);
+
+  update_neighbour (self->previous_button, self->previous_title_label, previous);
+  update_neighbour (self->next_button, self->next_title_label, next);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+static void
+entente_reading_pane_dispose (GObject *object)
+{
+  EntenteReadingPane *self = (EntenteReadingPane *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_READING_PANE);
+
+  g_clear_object (&self->section);
+  g_clear_object (&self->pack);
+
+  G_OBJECT_CLASS (entente_reading_pane_parent_class)->dispose (object);
+}
+
+static void
+entente_reading_pane_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  EntenteReadingPane *self = ENTENTE_READING_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PACK:
+      g_value_set_object (value, self->pack);
+      break;
+
+    case PROP_SECTION:
+      g_value_set_object (value, self->section);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+entente_reading_pane_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  EntenteReadingPane *self = ENTENTE_READING_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PACK:
+      entente_reading_pane_set_pack (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+entente_reading_pane_class_init (EntenteReadingPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = entente_reading_pane_dispose;
+  object_class->get_property = entente_reading_pane_get_property;
+  object_class->set_property = entente_reading_pane_set_property;
+
+  properties[PROP_PACK] =
+    g_param_spec_object ("pack", NULL, NULL,
+                         ENTENTE_TYPE_PACK,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SECTION] =
+    g_param_spec_object ("section", NULL, NULL,
+                         ENTENTE_TYPE_SECTION,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/entente-reading-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, scroller);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, breadcrumb_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, pages_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, points_section);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, points_box);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, corrections_box);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, terms_section);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, terms_box);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, members_section);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, members_box);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, events_section);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, events_box);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, previous_title_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, next_button);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, next_title_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "readingpane");
+}
+
+static void
+entente_reading_pane_init (EntenteReadingPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  clear (self);
+}
+
+GtkWidget *
+entente_reading_pane_new (void)
+{
+  return g_object_new (ENTENTE_TYPE_READING_PANE, NULL);
+}
+
+EntentePack *
+entente_reading_pane_get_pack (EntenteReadingPane *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_READING_PANE (self), NULL);
+
+  return self->pack;
+}
+
+void
+entente_reading_pane_set_pack (EntenteReadingPane *self,
+                               EntentePack        *pack)
+{
+  g_return_if_fail (ENTENTE_IS_READING_PANE (self));
+  g_return_if_fail (pack == NULL || ENTENTE_IS_PACK (pack));
+
+  if (!g_set_object (&self->pack, pack))
+    return;
+
+  entente_reading_pane_show (self, NULL, NULL, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
+}
+
+EntenteSection *
+entente_reading_pane_get_section (EntenteReadingPane *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_READING_PANE (self), NULL);
+
+  return self->section;
+}
