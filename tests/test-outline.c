@@ -411,6 +411,46 @@ test_outline_top_level (Fixture       *fixture,
   entente_test_screenshot (GTK_WIDGET (fixture->window), "outline-top-level");
 }
 
+/* The rows on screen hide their arrow exactly when none of their children is kept. */
+static void
+check_arrows (Fixture   *fixture,
+              GPtrArray *kept)
+{
+  GtkWidget *list = GTK_WIDGET (get_list_view (fixture));
+  guint n_checked = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+      g_autoptr(EntenteSection) section = NULL;
+      GtkTreeListRow *row;
+      gboolean keeps_child = FALSE;
+      GListModel *children;
+
+      if (!GTK_IS_TREE_EXPANDER (expander) || !gtk_widget_get_mapped (expander))
+        continue;
+      row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+      if (row == NULL)
+        continue;
+
+      section = gtk_tree_list_row_get_item (row);
+      children = entente_section_get_children (section);
+      for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+        {
+          g_autoptr(EntenteSection) c = g_list_model_get_item (children, i);
+
+          keeps_child |= g_ptr_array_find (kept, c, NULL);
+        }
+
+      g_assert_cmpint (gtk_widget_has_css_class (expander, "no-kept-children"), ==, !keeps_child);
+      n_checked++;
+    }
+
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
 static void
 check_search (Fixture    *fixture,
               const char *query,
@@ -443,7 +483,8 @@ check_search (Fixture    *fixture,
   shown = list_sections (fixture);
   assert_rows_equal (shown, expected);
 
-  /* Every kept row is expanded so that the matches show. */
+  /* Every kept row is expanded so that the matches show; one whose children are all
+   * filtered out shows no expander arrow. */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (get_list_view (fixture)))); i++)
     {
       g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (get_list_view (fixture))), i);
@@ -451,6 +492,7 @@ check_search (Fixture    *fixture,
       if (gtk_tree_list_row_is_expandable (row))
         g_assert_true (gtk_tree_list_row_get_expanded (row));
     }
+  check_arrows (fixture, expected);
 
   count = g_strdup_printf (n_matches == 1 ? "%u section matches" : "%u sections match", n_matches);
   wait_for_label (GTK_WIDGET (fixture->view), count);
@@ -491,6 +533,7 @@ test_outline_search (Fixture       *fixture,
   g_assert_cmpstr (entente_outline_view_get_search_text (fixture->view), ==, "");
   after = list_sections (fixture);
   assert_rows_equal (after, before);
+  g_assert_null (find_with_css_class (GTK_WIDGET (get_list_view (fixture)), "no-kept-children"));
   g_assert_cmpstr (entente_section_get_id (selected_section (fixture)), ==, "body-heads-of-state");
 }
 
@@ -644,6 +687,7 @@ test_outline_reading_pane (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (chip, "chip"));
   g_assert_null (gtk_widget_get_ancestor (chip, GTK_TYPE_BUTTON));
   g_assert_nonnull (find_shown_label (pane, "15 June 2001 — Founding summit"));
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "outline-chips");
   g_assert_nonnull (find_shown_label (pane, "Introduction"));
 }
 

@@ -7,8 +7,9 @@
 
 enum
 {
-  FLAG_MATCH   = 1 << 0,
-  FLAG_VISIBLE = 1 << 1,
+  FLAG_MATCH        = 1 << 0,
+  FLAG_VISIBLE      = 1 << 1,
+  FLAG_KEEPS_CHILD  = 1 << 2,
 };
 
 struct _EntenteOutlineFilter
@@ -201,11 +202,15 @@ entente_outline_filter_set_query (EntenteOutlineFilter *self,
       self->n_matches++;
       self->flags[i] |= FLAG_MATCH | FLAG_VISIBLE;
 
-      /* Ancestors come first in reading order; stop at one that is already kept. */
-      for (int p = self->parent[i];
-           p >= 0 && (self->flags[p] & FLAG_VISIBLE) == 0;
-           p = self->parent[p])
-        self->flags[p] |= FLAG_VISIBLE;
+      /* Keep the ancestors; stop at one that is already kept, its own are too. */
+      for (int p = self->parent[i]; p >= 0; p = self->parent[p])
+        {
+          gboolean kept = (self->flags[p] & FLAG_VISIBLE) != 0;
+
+          self->flags[p] |= FLAG_VISIBLE | FLAG_KEEPS_CHILD;
+          if (kept)
+            break;
+        }
     }
 
   return self->n_matches;
@@ -255,4 +260,19 @@ entente_outline_filter_is_visible (EntenteOutlineFilter *self,
   int position = entente_outline_filter_get_position (self, section);
 
   return position >= 0 && (self->flags[position] & FLAG_VISIBLE) != 0;
+}
+
+gboolean
+entente_outline_filter_keeps_children (EntenteOutlineFilter *self,
+                                       EntenteSection       *section)
+{
+  int position = entente_outline_filter_get_position (self, section);
+
+  if (position < 0)
+    return FALSE;
+
+  if (self->n_matches < 0)
+    return g_list_model_get_n_items (entente_section_get_children (section)) > 0;
+
+  return (self->flags[position] & FLAG_KEEPS_CHILD) != 0;
 }

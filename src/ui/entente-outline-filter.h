@@ -26,6 +26,9 @@ gboolean              entente_outline_filter_is_match      (EntenteOutlineFilter
 /* A match, or an ancestor of one. */
 gboolean              entente_outline_filter_is_visible    (EntenteOutlineFilter *self,
                                                             EntenteSection       *section);
+/* Whether any child of @section is visible: without a query, whether it has children. */
+gboolean              entente_outline_filter_keeps_children (EntenteOutlineFilter *self,
+                                                             EntenteSection       *section);
 /* The section's place in reading order, or -1 if it is not in the pack. */
 int                   entente_outline_filter_get_position  (EntenteOutlineFilter *self,
                                                             EntenteSection       *section);

@@ -16,6 +16,12 @@ struct _EntenteOutlineView
   EntenteOutlineFilter *filter;
   /* The whole outline; it keeps what the reader expanded while a search shows its own tree. */
   GtkTreeListModel     *outline_tree;
+  /* While searching: every section, expanded, through a filter that keeps the matches and
+   * their ancestors. Its rows stay the same objects from one query to the next, so the
+   * list keeps their widgets instead of building new ones for every keystroke. */
+  GtkTreeListModel     *search_tree;
+  GtkCustomFilter      *search_filter;
+  GtkFilterListModel   *search_model;
   GtkSingleSelection   *selection;
   char                 *search_text;
   int                   n_matches;
@@ -58,42 +64,20 @@ create_outline_children_cb (gpointer item,
   return g_object_ref (children);
 }
 
-/* The sections of @sections that the filter keeps, or NULL when there are none. */
-static GListModel *
-filter_sections (EntenteOutlineFilter *filter,
-                 GListModel           *sections)
-{
-  g_autoptr(GPtrArray) visible = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_items = g_list_model_get_n_items (sections);
-  GListStore *store;
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(EntenteSection) section = g_list_model_get_item (sections, i);
-
-      if (entente_outline_filter_is_visible (filter, section))
-        g_ptr_array_add (visible, g_steal_pointer (&section));
-    }
-
-  if (visible->len == 0)
-    return NULL;
-
-  store = g_list_store_new (ENTENTE_TYPE_SECTION);
-  g_list_store_splice (store, 0, 0, visible->pdata, visible->len);
-
-  return G_LIST_MODEL (store);
-}
-
-static GListModel *
-create_search_children_cb (gpointer item,
-                           gpointer user_data)
+static gboolean
+row_is_kept_cb (gpointer item,
+                gpointer user_data)
 {
   EntenteOutlineView *self = user_data;
+  g_autoptr(EntenteSection) section = gtk_tree_list_row_get_item (item);
 
-  if (self->filter == NULL)
-    return NULL;
+  return self->filter != NULL && entente_outline_filter_is_visible (self->filter, section);
+}
 
-  return filter_sections (self->filter, entente_section_get_children (item));
+static gboolean
+is_searching (EntenteOutlineView *self)
+{
+  return self->filter != NULL && entente_outline_filter_has_query (self->filter);
 }
 
 static gboolean
@@ -117,13 +101,12 @@ find_section (GListModel     *sections,
   return FALSE;
 }
 
-/* The row of @section in the list's current tree, with its ancestors expanded;
- * NULL when the tree does not hold it (a search that does not keep it). */
+/* The row of @section in the current tree, with its ancestors expanded. */
 static GtkTreeListRow *
 expand_to_section (EntenteOutlineView *self,
                    EntenteSection     *section)
 {
-  GtkTreeListModel *tree = GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (self->selection));
+  GtkTreeListModel *tree = is_searching (self) ? self->search_tree : self->outline_tree;
   g_autoptr(GPtrArray) chain = g_ptr_array_new ();
   g_autoptr(GtkTreeListRow) row = NULL;
 
@@ -171,6 +154,23 @@ list_has_focus (EntenteOutlineView *self)
   return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view));
 }
 
+static guint
+find_row (GListModel     *rows,
+          GtkTreeListRow *row)
+{
+  guint n_items = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GtkTreeListRow) item = g_list_model_get_item (rows, i);
+
+      if (item == row)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
 /* GTK 4.8 has no API to move the focus to a row: find the row's widget, which exists
  * once the list has scrolled to it. */
 static gboolean
@@ -215,8 +215,10 @@ select_current_section (EntenteOutlineView *self)
 
   if (self->section != NULL)
     row = expand_to_section (self, self->section);
-  if (row != NULL)
+  if (row != NULL && !is_searching (self))
     position = gtk_tree_list_row_get_position (row);
+  else if (row != NULL && entente_outline_filter_is_visible (self->filter, self->section))
+    position = find_row (G_LIST_MODEL (self->search_model), row);
 
   self->updating_selection = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
@@ -332,6 +334,30 @@ row_released_cb (GtkGestureClick    *gesture,
     open_row (self, row);
 }
 
+/* While searching, a kept section whose children are all filtered out shows no expander
+ * arrow (the style sheet hides it for .no-kept-children). */
+static void
+update_row_expander (EntenteOutlineView *self,
+                     GtkWidget          *expander)
+{
+  GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+  g_autoptr(EntenteSection) section = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (section != NULL && is_searching (self) &&
+      !entente_outline_filter_keeps_children (self->filter, section))
+    gtk_widget_add_css_class (expander, "no-kept-children");
+  else
+    gtk_widget_remove_css_class (expander, "no-kept-children");
+}
+
+static void
+row_search_changed_cb (GtkWidget  *expander,
+                       GParamSpec *pspec,
+                       gpointer    user_data)
+{
+  update_row_expander (user_data, expander);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -347,7 +373,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
    * that rebuilds the list then costs little however many rows it shows. */
   gtk_inscription_set_xalign (GTK_INSCRIPTION (title), 0);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 12);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (title), 30);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (title), 40);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), title);
 
@@ -366,6 +392,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (list_item, expander);
+
+  /* The search keeps the rows that stay, so their arrows follow the query here. */
+  g_signal_connect_object (self, "notify::search-text",
+                           G_CALLBACK (row_search_changed_cb), expander, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -383,6 +413,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   const char *page_range = entente_section_get_pages (section);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  update_row_expander (self, expander);
   gtk_inscription_set_text (GTK_INSCRIPTION (title), entente_section_get_title (section));
   gtk_widget_set_tooltip_text (box, entente_section_get_title (section));
 
@@ -499,39 +530,58 @@ update_match_status (EntenteOutlineView *self)
     gtk_stack_set_visible_child_name (self->sidebar_stack, self->n_matches == 0 ? "empty" : "list");
 }
 
-/* Shows the whole outline, or while searching a tree of the matches and their ancestors,
- * expanded. A new tree per query costs less than refiltering every child model in place. */
+/* Builds the model that searches show, once per pack; returns TRUE if it was built now
+ * (and so filtered with the current query already). */
+static gboolean
+ensure_search_model (EntenteOutlineView *self)
+{
+  GListModel *outline;
+
+  if (self->search_model != NULL || self->pack == NULL)
+    return FALSE;
+
+  outline = entente_pack_get_outline (self->pack);
+  self->search_tree = gtk_tree_list_model_new (g_object_ref (outline), FALSE, TRUE,
+                                               create_outline_children_cb, NULL, NULL);
+  self->search_filter = gtk_custom_filter_new (row_is_kept_cb, self, NULL);
+  self->search_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->search_tree)),
+                                                  g_object_ref (GTK_FILTER (self->search_filter)));
+
+  return TRUE;
+}
+
+/* Shows the whole outline, or while searching the matches and their ancestors, expanded. */
 static void
 update_tree (EntenteOutlineView *self)
 {
-  g_autoptr(GListModel) tree = NULL;
+  GListModel *model;
 
   /* Without a pack the list is hidden and keeps its rows: in GTK 4.8 a list view that
    * loses its last row can keep a pointer to a row widget that is gone. */
   if (self->filter == NULL)
     return;
 
-  if (!entente_outline_filter_has_query (self->filter))
-    tree = g_object_ref (G_LIST_MODEL (self->outline_tree));
+  self->updating_selection = TRUE;
+
+  if (!is_searching (self))
+    model = G_LIST_MODEL (self->outline_tree);
   else
     {
-      GListModel *root = filter_sections (self->filter, entente_pack_get_outline (self->pack));
+      if (!ensure_search_model (self))
+        gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
 
-      if (root == NULL)
-        root = G_LIST_MODEL (g_list_store_new (ENTENTE_TYPE_SECTION));
-
-      tree = G_LIST_MODEL (gtk_tree_list_model_new (root, FALSE, TRUE,
-                                                    create_search_children_cb, self, NULL));
+      model = G_LIST_MODEL (self->search_model);
     }
 
-  self->updating_selection = TRUE;
-  gtk_single_selection_set_model (self->selection, tree);
+  if (gtk_single_selection_get_model (self->selection) != model)
+    gtk_single_selection_set_model (self->selection, model);
+
   self->updating_selection = FALSE;
 
   select_current_section (self);
 
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
-      tree != NULL && g_list_model_get_n_items (tree) > 0)
+      g_list_model_get_n_items (model) > 0)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
@@ -621,8 +671,12 @@ search_mode_changed_cb (EntenteOutlineView *self)
   GtkRoot *root;
   GtkWidget *focus;
 
+  /* Opening the bar builds what the first keystroke needs. */
   if (gtk_search_bar_get_search_mode (self->search_bar))
-    return;
+    {
+      ensure_search_model (self);
+      return;
+    }
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -706,6 +760,9 @@ entente_outline_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_OUTLINE_VIEW);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->search_model);
+  g_clear_object (&self->search_filter);
+  g_clear_object (&self->search_tree);
   g_clear_object (&self->outline_tree);
   g_clear_pointer (&self->filter, entente_outline_filter_free);
   g_clear_object (&self->section);
@@ -939,6 +996,9 @@ entente_outline_view_set_pack (EntenteOutlineView *self,
     section_id = entente_section_get_id (self->section);
 
   g_clear_object (&self->outline_tree);
+  g_clear_object (&self->search_model);
+  g_clear_object (&self->search_filter);
+  g_clear_object (&self->search_tree);
   g_clear_pointer (&self->filter, entente_outline_filter_free);
   self->pack = pack != NULL ? g_object_ref (pack) : NULL;
   entente_reading_pane_set_pack (self->reading_pane, pack);

@@ -180,6 +180,8 @@ flow_box_append (GtkFlowBox *box,
 {
   GtkWidget *flow_child = gtk_flow_box_child_new ();
 
+  /* A line of the flow box shares out its spare width: the chips keep their own size. */
+  gtk_widget_set_halign (child, GTK_ALIGN_START);
   gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (flow_child), child);
   gtk_widget_set_focusable (flow_child, FALSE);
   gtk_flow_box_append (box, flow_child);
