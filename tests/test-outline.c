@@ -98,6 +98,33 @@ get_list_view (Fixture *fixture)
   return GTK_LIST_VIEW (list);
 }
 
+static GListModel *
+get_rows (Fixture *fixture)
+{
+  return G_LIST_MODEL (gtk_list_view_get_model (get_list_view (fixture)));
+}
+
+static const char *
+nth_id (EntentePack *pack,
+        guint        position)
+{
+  return entente_section_get_id (entente_pack_get_nth_section (pack, position));
+}
+
+static const char *
+nth_title (EntentePack *pack,
+           guint        position)
+{
+  return entente_section_get_title (entente_pack_get_nth_section (pack, position));
+}
+
+static GPtrArray *
+corrections_of (EntentePack    *pack,
+                EntenteSection *section)
+{
+  return entente_pack_get_corrections_for_section (pack, entente_section_get_id (section));
+}
+
 static EntenteReadingPane *
 get_reading_pane (Fixture *fixture)
 {
@@ -112,7 +139,7 @@ get_reading_pane (Fixture *fixture)
 static GPtrArray *
 list_sections (Fixture *fixture)
 {
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (get_list_view (fixture)));
+  GListModel *model = get_rows (fixture);
   GPtrArray *sections = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_items = g_list_model_get_n_items (model);
 
@@ -130,7 +157,7 @@ list_sections (Fixture *fixture)
 static EntenteSection *
 selected_section (Fixture *fixture)
 {
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (get_list_view (fixture)));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_rows (fixture));
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
   g_autoptr(EntenteSection) section = NULL;
 
@@ -309,8 +336,10 @@ section_matches (EntentePack    *pack,
   const char * const *points = entente_section_get_points (section);
   const char * const *terms = entente_section_get_terms (section);
 
+  const char *summary = entente_section_get_summary (section);
+
   g_string_append_printf (text, "%s\n%s\n", entente_section_get_title (section),
-                          entente_section_get_summary (section) ? entente_section_get_summary (section) : "");
+                          summary != NULL ? summary : "");
   for (guint i = 0; points[i] != NULL; i++)
     g_string_append_printf (text, "%s\n", points[i]);
   for (guint i = 0; terms[i] != NULL; i++)
@@ -485,9 +514,9 @@ check_search (Fixture    *fixture,
 
   /* Every kept row is expanded so that the matches show; one whose children are all
    * filtered out shows no expander arrow. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (get_list_view (fixture)))); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (get_rows (fixture)); i++)
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (get_list_view (fixture))), i);
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (get_rows (fixture), i);
 
       if (gtk_tree_list_row_is_expandable (row))
         g_assert_true (gtk_tree_list_row_get_expanded (row));
@@ -589,7 +618,7 @@ test_outline_search_empty (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (status));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No sections match");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (get_list_view (fixture))));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (get_list_view (fixture)))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (get_rows (fixture)), ==, 0);
   settle_widget (GTK_WIDGET (fixture->window));
   entente_test_screenshot (GTK_WIDGET (fixture->window), "outline-search-empty");
 
@@ -704,8 +733,7 @@ test_outline_reading_pane_builtin (Fixture       *fixture,
   for (guint i = 0; i < entente_pack_get_n_sections (fixture->pack) && section == NULL; i++)
     {
       EntenteSection *s = entente_pack_get_nth_section (fixture->pack, i);
-      g_autoptr(GPtrArray) found = entente_pack_get_corrections_for_section (fixture->pack,
-                                                                             entente_section_get_id (s));
+      g_autoptr(GPtrArray) found = corrections_of (fixture->pack, s);
 
       if (found->len > 0)
         section = s;
@@ -754,13 +782,15 @@ test_outline_next_previous (Fixture       *fixture,
 {
   guint n_sections = entente_pack_get_n_sections (fixture->pack);
   GtkWidget *list = GTK_WIDGET (get_list_view (fixture));
+  GtkWidget *view = GTK_WIDGET (fixture->view);
   guint notified = 0;
 
-  g_signal_connect (fixture->view, "notify::section-id", G_CALLBACK (section_id_notified_cb), &notified);
+  g_signal_connect (fixture->view, "notify::section-id",
+                    G_CALLBACK (section_id_notified_cb), &notified);
 
   entente_outline_view_set_section_id (fixture->view, NULL);
   g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==,
-                   entente_section_get_id (entente_pack_get_nth_section (fixture->pack, 0)));
+                   nth_id (fixture->pack, 0));
 
   /* Forward through the whole outline in reading order, children before the next sibling;
    * the list follows, expanding what it must. */
@@ -768,7 +798,7 @@ test_outline_next_previous (Fixture       *fixture,
     {
       EntenteSection *expected = entente_pack_get_nth_section (fixture->pack, i);
 
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "outline.next-section", NULL));
+      g_assert_true (gtk_widget_activate_action (view, "outline.next-section", NULL));
       g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==,
                        entente_section_get_id (expected));
       g_assert_true (selected_section (fixture) == expected);
@@ -779,7 +809,7 @@ test_outline_next_previous (Fixture       *fixture,
   /* At the end there is no next section. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "outline.next-section", NULL);
   g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==,
-                   entente_section_get_id (entente_pack_get_nth_section (fixture->pack, n_sections - 1)));
+                   nth_id (fixture->pack, n_sections - 1));
   g_assert_cmpuint (notified, ==, n_sections - 1);
 
   /* The shortcuts: Alt+Up and Ctrl+Page_Up go back, Alt+Down and Ctrl+Page_Down forward.
@@ -789,28 +819,28 @@ test_outline_next_previous (Fixture       *fixture,
   gtk_widget_grab_focus (list);
   g_assert_true (entente_test_activate_shortcut (list, GDK_KEY_Up, GDK_ALT_MASK));
   g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==,
-                   entente_section_get_id (entente_pack_get_nth_section (fixture->pack, n_sections - 2)));
-  g_assert_true (entente_test_activate_shortcut (GTK_WIDGET (fixture->view), GDK_KEY_Page_Up, GDK_CONTROL_MASK));
+                   nth_id (fixture->pack, n_sections - 2));
+  g_assert_true (entente_test_activate_shortcut (view, GDK_KEY_Page_Up, GDK_CONTROL_MASK));
   g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==,
-                   entente_section_get_id (entente_pack_get_nth_section (fixture->pack, n_sections - 3)));
-  g_assert_true (entente_test_activate_shortcut (GTK_WIDGET (fixture->view), GDK_KEY_Page_Down, GDK_CONTROL_MASK));
+                   nth_id (fixture->pack, n_sections - 3));
+  g_assert_true (entente_test_activate_shortcut (view, GDK_KEY_Page_Down, GDK_CONTROL_MASK));
   g_assert_true (entente_test_activate_shortcut (list, GDK_KEY_Down, GDK_ALT_MASK));
   g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==,
-                   entente_section_get_id (entente_pack_get_nth_section (fixture->pack, n_sections - 1)));
+                   nth_id (fixture->pack, n_sections - 1));
 
   /* Back to the start with the button at the bottom of the reading pane. */
   for (guint i = n_sections - 1; i > 0; i--)
     gtk_widget_activate_action (GTK_WIDGET (fixture->view), "outline.previous-section", NULL);
   g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==,
-                   entente_section_get_id (entente_pack_get_nth_section (fixture->pack, 0)));
+                   nth_id (fixture->pack, 0));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "outline.previous-section", NULL);
   g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==,
-                   entente_section_get_id (entente_pack_get_nth_section (fixture->pack, 0)));
+                   nth_id (fixture->pack, 0));
 
   /* The buttons name their neighbours. */
   settle ();
   g_assert_nonnull (find_shown_label (GTK_WIDGET (get_reading_pane (fixture)),
-                                      entente_section_get_title (entente_pack_get_nth_section (fixture->pack, 1))));
+                                      nth_title (fixture->pack, 1)));
 }
 
 static void
@@ -861,7 +891,8 @@ test_outline_markup (Fixture       *fixture,
   g_assert_nonnull (title);
   g_assert_false (gtk_label_get_use_markup (GTK_LABEL (title)));
   g_assert_null (find_shown_label (pane, "bold"));
-  g_assert_nonnull (find_shown_label (pane, "Text with <i>tags</i> & an ampersand stays as typed."));
+  g_assert_nonnull (find_shown_label (pane,
+                                      "Text with <i>tags</i> & an ampersand stays as typed."));
   g_assert_nonnull (find_shown_label (pane, "<span foreground=\"red\">not red</span>"));
 
   /* The row's inscription has the text as typed (set as text: an inscription's markup
@@ -880,7 +911,7 @@ static GtkTreeListRow *
 row_of (Fixture    *fixture,
         const char *id)
 {
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (get_list_view (fixture)));
+  GListModel *model = get_rows (fixture);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -910,7 +941,8 @@ press_list_key (Fixture         *fixture,
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
       if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
-          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE)
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) ==
+          GTK_PHASE_CAPTURE)
         {
           g_signal_emit_by_name (controller, "key-pressed", keyval, 0, mods, &handled);
           return handled;
@@ -956,7 +988,7 @@ test_outline_keyboard (Fixture       *fixture,
   g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==, "conclusion");
 
   /* Selecting a row (what arrows and clicks do) shows its section. */
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))),
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (get_rows (fixture)),
                                    gtk_tree_list_row_get_position (body), TRUE);
   g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==, "body");
 }
@@ -997,7 +1029,8 @@ test_outline_narrow (Fixture       *fixture,
   entente_test_set_dark (FALSE);
 
   /* Back to the outline, with the keyboard focus on the list. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "outline.show-outline", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "outline.show-outline",
+                                             NULL));
   settle_widget (GTK_WIDGET (fixture->window));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "sidebar");
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
@@ -1024,17 +1057,18 @@ test_outline_pack_change (Fixture       *fixture,
 
   entente_outline_view_set_section_id (fixture->view, "body-deep-leaf");
   settle ();
-  g_signal_connect (fixture->view, "notify::section-id", G_CALLBACK (section_id_notified_cb), &notified);
+  g_signal_connect (fixture->view, "notify::section-id",
+                    G_CALLBACK (section_id_notified_cb), &notified);
 
   /* Another pack: its first section, since it has no section with that id. */
   entente_outline_view_set_pack (fixture->view, builtin);
   settle ();
   g_assert_true (entente_outline_view_get_pack (fixture->view) == builtin);
   g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==,
-                   entente_section_get_id (entente_pack_get_nth_section (builtin, 0)));
+                   nth_id (builtin, 0));
   g_assert_cmpuint (notified, ==, 1);
   g_assert_nonnull (find_shown_label (GTK_WIDGET (get_reading_pane (fixture)),
-                                      entente_section_get_title (entente_pack_get_nth_section (builtin, 0))));
+                                      nth_title (builtin, 0)));
 
   /* A new edition of a pack keeps the reader's place when the section is still there. */
   entente_outline_view_set_pack (fixture->view, fixture->pack);
@@ -1044,7 +1078,8 @@ test_outline_pack_change (Fixture       *fixture,
   settle ();
   g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==, "body-deep-leaf");
   g_assert_cmpuint (notified, ==, 0);
-  g_assert_true (selected_section (fixture) == entente_pack_lookup_section (again, "body-deep-leaf"));
+  g_assert_true (selected_section (fixture) ==
+                 entente_pack_lookup_section (again, "body-deep-leaf"));
 
   /* An unknown id selects the first section. */
   entente_outline_view_set_section_id (fixture->view, "no-such-section");
@@ -1100,7 +1135,8 @@ static gsize
 section_text_length (EntenteSection *section)
 {
   const char * const *points = entente_section_get_points (section);
-  gsize length = entente_section_get_summary (section) ? strlen (entente_section_get_summary (section)) : 0;
+  const char *summary = entente_section_get_summary (section);
+  gsize length = summary != NULL ? strlen (summary) : 0;
 
   for (guint i = 0; points[i] != NULL; i++)
     length += strlen (points[i]) + 60;
@@ -1139,8 +1175,7 @@ test_outline_window_screenshots (void)
   for (guint i = 0; i < entente_pack_get_n_sections (pack); i++)
     {
       EntenteSection *s = entente_pack_get_nth_section (pack, i);
-      g_autoptr(GPtrArray) found = entente_pack_get_corrections_for_section (pack,
-                                                                             entente_section_get_id (s));
+      g_autoptr(GPtrArray) found = corrections_of (pack, s);
       gsize length = section_text_length (s);
 
       if (found->len == 1 && entente_section_get_depth (s) > 0 &&

@@ -259,8 +259,10 @@ show_section (EntenteOutlineView *self,
         }
 
       entente_reading_pane_show (self->reading_pane, section, previous, next);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.previous-section", previous != NULL);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.next-section", next != NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.previous-section",
+                                     previous != NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.next-section",
+                                     next != NULL);
     }
 
   if (select_in_list)
@@ -326,7 +328,8 @@ row_released_cb (GtkGestureClick    *gesture,
                  double              y,
                  EntenteOutlineView *self)
 {
-  GtkWidget *expander = gtk_widget_get_parent (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *expander = gtk_widget_get_parent (box);
   GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
 
   /* Side by side a click selects, which shows the section; folded it also goes there. */
@@ -374,7 +377,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_xalign (GTK_INSCRIPTION (title), 0);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 12);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (title), 40);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), title);
 
   gtk_label_set_xalign (GTK_LABEL (pages), 0);
@@ -890,6 +894,23 @@ entente_outline_view_class_init (EntenteOutlineViewClass *klass)
 }
 
 static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              GdkModifierType        modifiers,
+              guint                  other_keyval,
+              GdkModifierType        other_modifiers,
+              const char            *action_name)
+{
+  GtkShortcutTrigger *trigger;
+
+  trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                         gtk_keyval_trigger_new (other_keyval, other_modifiers));
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (trigger,
+                                                          gtk_named_action_new (action_name)));
+}
+
+static void
 entente_outline_view_init (EntenteOutlineView *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
@@ -944,14 +965,10 @@ entente_outline_view_init (EntenteOutlineView *self)
   /* In the capture phase: the list and the scrolled windows bind Ctrl+Page_Up/Down themselves. */
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (shortcuts), GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
-                                                   gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_CONTROL_MASK)),
-                      gtk_named_action_new ("outline.previous-section")));
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
-                                                   gtk_keyval_trigger_new (GDK_KEY_Page_Down, GDK_CONTROL_MASK)),
-                      gtk_named_action_new ("outline.next-section")));
+  add_shortcut (shortcuts, GDK_KEY_Up, GDK_ALT_MASK, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                "outline.previous-section");
+  add_shortcut (shortcuts, GDK_KEY_Down, GDK_ALT_MASK, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                "outline.next-section");
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.previous-section", FALSE);

@@ -409,7 +409,11 @@ update_corrections (EntenteReadingPane *self)
   corrections = entente_pack_get_corrections_for_section (self->pack,
                                                           entente_section_get_id (self->section));
   for (guint i = 0; i < corrections->len; i++)
-    gtk_box_append (self->corrections_box, correction_card_new (g_ptr_array_index (corrections, i)));
+    {
+      EntenteCorrection *correction = g_ptr_array_index (corrections, i);
+
+      gtk_box_append (self->corrections_box, correction_card_new (correction));
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->corrections_box), corrections->len > 0);
 }
@@ -421,7 +425,8 @@ update_neighbour (GtkWidget      *button,
 {
   gtk_widget_set_visible (button, section != NULL);
   gtk_label_set_text (title_label, section != NULL ? entente_section_get_title (section) : "");
-  gtk_widget_set_tooltip_text (button, section != NULL ? entente_section_get_title (section) : NULL);
+  gtk_widget_set_tooltip_text (button,
+                               section != NULL ? entente_section_get_title (section) : NULL);
 }
 
 static void
