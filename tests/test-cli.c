@@ -611,6 +611,53 @@ test_output_is_utf8 (void)
 }
 
 static void
+test_json_control_characters (void)
+{
+  /* Every control character, escaped in the pack, in an unknown key and so in the path
+   * and message of its warning. */
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  const char *files[2] = { NULL, NULL };
+  g_autoptr(GPtrArray) objects = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) human = { 0 };
+  JsonArray *warnings;
+
+  for (guint c = 1; c < 0x20; c++)
+    g_string_append_printf (key, "\\u%04x", c);
+  contents = g_strdup_printf ("{\"format\": \"entente-pack\", \"version\": 1, \"id\": \"ctl\","
+                              " \"title\": \"T\", \"language\": \"en\", \"as_of\": \"2026\","
+                              " \"outline\": [{\"id\": \"a\", \"title\": \"A\"}],"
+                              " \"k%s\": 1}", key->str);
+  path = write_pack ("control.json", contents);
+  files[0] = path;
+
+  run_validate (&run, TRUE, files);
+  g_assert_cmpint (run.status, ==, ENTENTE_VALIDATE_EXIT_VALID);
+  /* JSON allows no raw control character in a string; the line ends with the only one. */
+  for (gsize i = 0; i + 1 < run.out->len; i++)
+    g_assert_cmpint ((guchar) run.out->str[i], >=, 0x20);
+  g_assert_cmpint (run.out->str[run.out->len - 1], ==, '\n');
+
+  /* On a terminal, they are spelled out too: a key cannot break a line or send an escape
+   * sequence. */
+  run_validate (&human, FALSE, files);
+  g_assert_cmpint (human.status, ==, ENTENTE_VALIDATE_EXIT_VALID);
+  for (gsize i = 0; i < human.out->len; i++)
+    g_assert_true (human.out->str[i] == '\n' || (guchar) human.out->str[i] >= 0x20);
+  g_assert_cmpuint (count_lines (human.out->str), ==, 2);
+  g_assert_nonnull (strstr (human.out->str, "\\u001b\\u001c"));
+
+  objects = parse_json_lines (run.out->str);
+  warnings = json_object_get_array_member (g_ptr_array_index (objects, 0), "warnings");
+  g_assert_cmpuint (json_array_get_length (warnings), ==, 1);
+  g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (warnings, 0),
+                                                           "path"),
+                            "\x1e\x1f"));
+}
+
+static void
 test_builtin_pack (void)
 {
   g_autofree char *path = g_build_filename (g_getenv ("ENTENTE_SOURCE_DIR"),
@@ -814,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/entente/cli/json/one-line-per-file", test_json_one_line_per_file);
   g_test_add_func ("/entente/cli/summary/singular-and-long-title", test_singular_and_long_title);
   g_test_add_func ("/entente/cli/output-is-utf8", test_output_is_utf8);
+  g_test_add_func ("/entente/cli/json/control-characters", test_json_control_characters);
   g_test_add_func ("/entente/cli/builtin-pack", test_builtin_pack);
   g_test_add_func ("/entente/cli/model-fixtures", test_model_fixtures);
   g_test_add_func ("/entente/cli/binary", test_binary);

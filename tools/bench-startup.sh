@@ -16,7 +16,8 @@ if [ -z "${ENTENTE_BENCH_INSIDE:-}" ]; then
   if [ ! -f "$build/build.ninja" ]; then
     meson setup "$build" -Dbuildtype=release >&2
   fi
-  meson compile -C "$build" entente bench-bare-window bench-time-to-map >&2
+  meson compile -C "$build" src/entente:executable tools/bench-bare-window tools/bench-time-to-map \
+    data/gschemas.compiled >&2
   export ENTENTE_BENCH_INSIDE=1
   exec env -u WAYLAND_DISPLAY xvfb-run -a -s "-screen 0 1920x1200x24" \
     dbus-run-session -- "$top/tools/bench-startup.sh" "$@"

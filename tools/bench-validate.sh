@@ -20,7 +20,7 @@ done
 if [ ! -f "$build/build.ninja" ]; then
   meson setup "$build" -Dbuildtype=release >&2
 fi
-meson compile -C "$build" entente bench-json-glib >&2
+meson compile -C "$build" src/entente:executable tools/bench-json-glib >&2
 entente="$build/src/entente"
 baseline="$build/tools/bench-json-glib"
 

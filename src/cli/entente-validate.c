@@ -92,6 +92,24 @@ format_counts (EntenteReport *report)
   return g_strjoinv (_(", "), (char **) parts->pdata);
 }
 
+/* Pack text and file names end up on a terminal: control characters (a line break in a
+ * title, an escape sequence in a key) are spelled out as JSON would, never sent raw. */
+static char *
+printable (const char *text)
+{
+  GString *string = g_string_new (NULL);
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20 || *p == 0x7f)
+        g_string_append_printf (string, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (string, *p);
+    }
+
+  return g_string_free (string, FALSE);
+}
+
 static char *
 shorten_title (const char *title)
 {
@@ -114,7 +132,10 @@ static char *
 problem_to_line (const EntenteProblem *problem,
                  const char           *filename)
 {
-  return entente_problem_to_string (problem, problem->line > 0 ? filename : NULL);
+  g_autofree char *text = entente_problem_to_string (problem,
+                                                     problem->line > 0 ? filename : NULL);
+
+  return printable (text);
 }
 
 static void
@@ -157,9 +178,13 @@ append_human (GString       *out,
               EntenteReport *report,
               const GError  *error)
 {
+  g_autofree char *name = printable (filename);
+
   if (pack != NULL)
     {
-      g_autofree char *title = shorten_title (entente_pack_get_title (pack));
+      g_autofree char *short_title = shorten_title (entente_pack_get_title (pack));
+      g_autofree char *title = printable (short_title);
+      g_autofree char *language = printable (entente_pack_get_language (pack));
       g_autofree char *as_of = entente_date_to_string (entente_pack_get_as_of (pack));
       g_autofree char *counts = format_counts (report);
 
@@ -167,7 +192,7 @@ append_human (GString       *out,
        * facts were last checked, and the counts, e.g.
        * "sco.json: valid — “The SCO” (en, as of 2026-01-15): 14 sections, 62 points, …" */
       g_string_append_printf (out, _("%s: valid — “%s” (%s, as of %s): %s"),
-                              filename, title, entente_pack_get_language (pack), as_of, counts);
+                              name, title, language, as_of, counts);
       g_string_append_c (out, '\n');
     }
   else
@@ -178,9 +203,10 @@ append_human (GString       *out,
         {
           /* The loader refused the file as a whole (e.g. it is too large) without a
            * problem of its own: show its message in the problem's place. */
+          g_autofree char *reason = printable (error != NULL ? error->message : "");
+
           /* Translators: a refused pack: file name and the reason */
-          g_string_append_printf (out, _("%s: refused — %s"),
-                                  filename, error != NULL ? error->message : "");
+          g_string_append_printf (out, _("%s: refused — %s"), name, reason);
         }
       else if (entente_report_get_truncated (report))
         {
@@ -188,7 +214,7 @@ append_human (GString       *out,
           g_string_append_printf (out, ngettext ("%s: refused — more than %u problem",
                                                  "%s: refused — more than %u problems",
                                                  n_errors),
-                                  filename, n_errors);
+                                  name, n_errors);
         }
       else
         {
@@ -196,7 +222,7 @@ append_human (GString       *out,
           g_string_append_printf (out, ngettext ("%s: refused — %u problem",
                                                  "%s: refused — %u problems",
                                                  n_errors),
-                                  filename, n_errors);
+                                  name, n_errors);
         }
       g_string_append_c (out, '\n');
     }
@@ -348,7 +374,15 @@ append_json (GString       *out,
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
 
-  g_string_append (out, text);
+  /* json-glib 1.6 writes U+001F unescaped, which JSON forbids in a string. Without pretty
+   * printing, every control character of the text is inside a string. */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
   g_string_append_c (out, '\n');
 }
 
@@ -391,8 +425,10 @@ validate_file (const char *filename,
       const char *reason = entente_report_get_n_errors (report) > 0
                              ? entente_report_get_error (report, 0)->message
                              : error->message;
+      g_autofree char *name = printable (filename);
+      g_autofree char *shown = printable (reason);
 
-      g_string_append_printf (err, "%s: %s\n", filename, reason);
+      g_string_append_printf (err, "%s: %s\n", name, shown);
 
       /* Machine readers still get one object for each file they named. */
       if (json)
