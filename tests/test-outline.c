@@ -1009,6 +1009,9 @@ test_outline_narrow (Fixture       *fixture,
   resize_content (fixture->window, 360, 720);
   g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "sidebar");
+  /* The leaflet slides into its folded layout. */
+  settle_widget (GTK_WIDGET (fixture->window));
+  entente_test_iterate (300);
   entente_test_screenshot (GTK_WIDGET (fixture->window), "outline-narrow-sidebar");
 
   /* Enter on a row goes to its section, with a way back. */
