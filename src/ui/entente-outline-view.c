@@ -420,6 +420,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   update_row_expander (self, expander);
   gtk_inscription_set_text (GTK_INSCRIPTION (title), entente_section_get_title (section));
   gtk_widget_set_tooltip_text (box, entente_section_get_title (section));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entente_section_get_title (section),
+                                  -1);
 
   if (page_range != NULL && page_range[0] != '\0')
     {
