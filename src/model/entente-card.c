@@ -75,9 +75,6 @@ entente_card_finalize (GObject *object)
 {
   EntenteCard *self = (EntenteCard *)object;
 
-  g_free (self->tags);
-  g_free (self->accept);
-  g_free (self->choices);
   g_clear_pointer (&self->strings, _entente_strings_unref);
 
   G_OBJECT_CLASS (entente_card_parent_class)->finalize (object);
@@ -379,7 +376,7 @@ _entente_cloze_check (const char *text,
   guint n_gaps = 0;
   const char *p;
 
-  for (p = text; *p != '\0'; p++)
+  for (p = strpbrk (text, "{}"); p != NULL && *p != '\0'; p = strpbrk (p + 1, "{}"))
     {
       if (p[0] == '{' && p[1] == '{')
         {

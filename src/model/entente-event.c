@@ -30,8 +30,6 @@ entente_event_finalize (GObject *object)
 {
   EntenteEvent *self = (EntenteEvent *)object;
 
-  g_free (self->members);
-  g_free (self->sections);
   g_clear_pointer (&self->strings, _entente_strings_unref);
 
   G_OBJECT_CLASS (entente_event_parent_class)->finalize (object);

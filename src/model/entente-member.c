@@ -105,9 +105,6 @@ entente_member_finalize (GObject *object)
 {
   EntenteMember *self = (EntenteMember *)object;
 
-  g_free (self->facts);
-  g_free (self->sections);
-  g_free (self->history);
   g_clear_pointer (&self->strings, _entente_strings_unref);
 
   G_OBJECT_CLASS (entente_member_parent_class)->finalize (object);

@@ -18,6 +18,7 @@
 #include "entente-date.h"
 #include "entente-event.h"
 #include "entente-member.h"
+#include "entente-object-list.h"
 #include "entente-organization.h"
 #include "entente-reference.h"
 #include "entente-section.h"
@@ -35,19 +36,31 @@ typedef enum
 EntenteDateParse _entente_date_parse_full (const char  *text,
                                            EntenteDate *out_date);
 
-/* The strings of one pack live in one shared, reference-counted chunk: every object
- * holds a reference, so a string stays valid as long as any object that shows it. */
+/* The strings and small arrays of one pack live in one shared, reference-counted arena:
+ * every object holds a reference, so what it shows stays valid as long as the object. */
 typedef struct _EntenteStrings EntenteStrings;
 
-EntenteStrings *_entente_strings_new    (void);
-EntenteStrings *_entente_strings_ref    (EntenteStrings *strings);
-void            _entente_strings_unref  (EntenteStrings *strings);
+EntenteStrings *_entente_strings_new      (void);
+EntenteStrings *_entente_strings_ref      (EntenteStrings *strings);
+void            _entente_strings_unref    (EntenteStrings *strings);
+/* @size bytes aligned to @alignment (a power of two, at most sizeof (gpointer)). */
+gpointer        _entente_strings_alloc    (EntenteStrings *strings,
+                                           gsize           size,
+                                           gsize           alignment);
+/* Makes @memory (from g_malloc(), @size bytes, its contents no longer needed) the block
+ * that the next strings go in. */
+void            _entente_strings_take_memory (EntenteStrings *strings,
+                                              gpointer        memory,
+                                              gsize           size);
 /* A copy of @text that lives as long as @strings. */
-const char     *_entente_strings_add    (EntenteStrings *strings,
-                                         const char     *text);
-/* Like _entente_strings_add(), but equal texts share one copy: for tags and the like. */
-const char     *_entente_strings_intern (EntenteStrings *strings,
-                                         const char     *text);
+const char     *_entente_strings_add      (EntenteStrings *strings,
+                                           const char     *text);
+const char     *_entente_strings_add_len  (EntenteStrings *strings,
+                                           const char     *text,
+                                           gsize           length);
+/* Room for @n_strings pointers and the NULL after them. */
+const char    **_entente_strings_new_strv (EntenteStrings *strings,
+                                           gsize           n_strings);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntenteStrings, _entente_strings_unref)
 
@@ -86,8 +99,8 @@ struct _EntenteSection
   guint           index;
   /* Not a reference: the parent owns its children and clears this when it goes. */
   EntenteSection *parent;
-  GListStore     *children;
-  /* Arrays owned by the section; the strings belong to @strings. NULL when empty. */
+  EntenteObjectList *children;
+  /* In @strings, like the strings they hold; NULL when empty. */
   const char    **points;
   const char    **members;
   const char    **terms;

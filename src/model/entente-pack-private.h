@@ -30,14 +30,14 @@ struct _EntentePack
   int                  source_year;
   EntenteOrganization *organization;
 
-  GListStore          *authors;
-  GListStore          *outline;
-  GListStore          *members;
-  GListStore          *events;
-  GListStore          *terms;
-  GListStore          *cards;
-  GListStore          *references;
-  GListStore          *corrections;
+  EntenteObjectList   *authors;
+  EntenteObjectList   *outline;
+  EntenteObjectList   *members;
+  EntenteObjectList   *events;
+  EntenteObjectList   *terms;
+  EntenteObjectList   *cards;
+  EntenteObjectList   *references;
+  EntenteObjectList   *corrections;
 
   /* Every section, depth first. */
   GPtrArray           *sections;
@@ -52,8 +52,5 @@ struct _EntentePack
 };
 
 EntentePack *_entente_pack_new             (EntenteStrings *strings);
-/* Appends @items (a GPtrArray of objects) to @store in one go. */
-void         _entente_pack_fill_store      (GListStore     *store,
-                                            GPtrArray      *items);
 
 G_END_DECLS

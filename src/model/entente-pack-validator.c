@@ -300,6 +300,7 @@ describe_node (JsonNode *node)
     }
 }
 
+/* @expected is not yet translated (N_()), so that the valid case costs no lookup. */
 static void
 report_type (EntentePackValidator *self,
              const Path           *path,
@@ -313,7 +314,7 @@ report_type (EntentePackValidator *self,
 
   found = describe_node (node);
   /* Translators: "expected a string, found the number 5" */
-  report_error (self, path, _("expected %s, found %s"), expected, found);
+  report_error (self, path, _("expected %s, found %s"), _(expected), found);
 }
 
 static void
@@ -325,6 +326,20 @@ report_missing (EntentePackValidator *self,
 }
 
 /* Keys */
+
+/* Keys are short, and most differ in their first byte: cheaper than a call to strcmp(). */
+static inline gboolean
+keys_equal (const char *a,
+            const char *b)
+{
+  while (*a != '\0' && *a == *b)
+    {
+      a++;
+      b++;
+    }
+
+  return *a == *b;
+}
 
 /* Sorts the members of @object into @slots by name (NULL for a key that is absent) and
  * warns about the names it does not know. */
@@ -349,7 +364,7 @@ collect_keys (EntentePackValidator *self,
 
       for (i = 0; i < n_keys; i++)
         {
-          if (keys[i][0] == name[0] && strcmp (keys[i], name) == 0)
+          if (keys_equal (keys[i], name))
             break;
         }
 
@@ -362,11 +377,12 @@ collect_keys (EntentePackValidator *self,
 
 /* Values */
 
-static gboolean
+/* One call instead of two: json-glib gives G_TYPE_INVALID for null, and the object and
+ * array types for those nodes. */
+static inline gboolean
 is_string (JsonNode *node)
 {
-  return JSON_NODE_TYPE (node) == JSON_NODE_VALUE &&
-         json_node_get_value_type (node) == G_TYPE_STRING;
+  return json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
 static const char *
@@ -376,7 +392,7 @@ expect_string (EntentePackValidator *self,
 {
   if (!is_string (node))
     {
-      report_type (self, path, node, _("a string"));
+      report_type (self, path, node, N_("a string"));
       return NULL;
     }
 
@@ -388,6 +404,9 @@ is_blank (const char *text)
 {
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
+      /* Most texts start with a visible ASCII character. */
+      if ((guchar) *p > ' ' && (guchar) *p < 0x80)
+        return FALSE;
       if (!g_unichar_isspace (g_utf8_get_char (p)))
         return FALSE;
     }
@@ -399,7 +418,8 @@ is_blank (const char *text)
 static const char *
 expect_text (EntentePackValidator *self,
              JsonNode             *node,
-             const Path           *path)
+             const Path           *path,
+             gsize                *out_length)
 {
   const char *text = expect_string (self, node, path);
   gsize length;
@@ -422,6 +442,9 @@ expect_text (EntentePackValidator *self,
       return NULL;
     }
 
+  if (out_length != NULL)
+    *out_length = length;
+
   return text;
 }
 
@@ -430,24 +453,40 @@ add_text (EntentePackValidator *self,
           JsonNode             *node,
           const Path           *path)
 {
-  return _entente_strings_add (self->strings, expect_text (self, node, path));
+  gsize length = 0;
+  const char *text = expect_text (self, node, path, &length);
+
+  return _entente_strings_add_len (self->strings, text, length);
 }
 
+/* 1 for the characters that may start an id, 2 for those that may only follow. */
+static const guint8 id_chars[256] = {
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+  ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+  ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+  ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+  ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+  ['.'] = 2, ['_'] = 2, ['-'] = 2,
+};
+
+/* ^[a-z0-9][a-z0-9._-]{0,63}$ */
 static gboolean
 is_valid_id (const char *id)
 {
-  gsize length = 0;
+  const guchar *p = (const guchar *) id;
+  gsize length;
 
-  if (!g_ascii_islower (id[0]) && !g_ascii_isdigit (id[0]))
+  if (id_chars[p[0]] != 1)
     return FALSE;
 
-  for (const char *p = id; *p != '\0'; p++, length++)
+  for (length = 1; p[length] != '\0'; length++)
     {
-      if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '.' && *p != '_' && *p != '-')
+      if (id_chars[p[length]] == 0 || length >= 64)
         return FALSE;
     }
 
-  return length <= 64;
+  return TRUE;
 }
 
 /* Returns the id even when it is malformed (after reporting it), so that the things that
@@ -508,11 +547,13 @@ check_code (EntentePackValidator *self,
             const char           *code,
             const Path           *path)
 {
+  const EntenteCountry *country = entente_iso3166_lookup (code);
   g_autofree char *value = NULL;
   char upper[3];
 
-  if (entente_iso3166_lookup (code) != NULL)
-    return code;
+  /* The table's copy lives for ever: nothing to copy. */
+  if (country != NULL)
+    return country->alpha2;
 
   if (!error_wanted (self))
     return NULL;
@@ -546,7 +587,7 @@ expect_code (EntentePackValidator *self,
 
   if (!is_string (node))
     {
-      report_type (self, path, node, _("a country code (a string such as “CN”)"));
+      report_type (self, path, node, N_("a country code (a string such as “CN”)"));
       return NULL;
     }
 
@@ -587,10 +628,9 @@ expect_int (EntentePackValidator *self,
             const char           *expected,
             gint64               *out_value)
 {
-  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
+  if (json_node_get_value_type (node) != G_TYPE_INT64)
     {
-      report_type (self, path, node, expected != NULL ? expected : _("an integer"));
+      report_type (self, path, node, expected != NULL ? expected : N_("an integer"));
       return FALSE;
     }
 
@@ -605,10 +645,9 @@ expect_bool (EntentePackValidator *self,
              const Path           *path,
              gboolean             *out_value)
 {
-  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
-      report_type (self, path, node, _("true or false"));
+      report_type (self, path, node, N_("true or false"));
       return FALSE;
     }
 
@@ -624,7 +663,7 @@ expect_array (EntentePackValidator *self,
 {
   if (JSON_NODE_TYPE (node) != JSON_NODE_ARRAY)
     {
-      report_type (self, path, node, _("an array"));
+      report_type (self, path, node, N_("an array"));
       return NULL;
     }
 
@@ -638,7 +677,7 @@ expect_object (EntentePackValidator *self,
 {
   if (JSON_NODE_TYPE (node) != JSON_NODE_OBJECT)
     {
-      report_type (self, path, node, _("an object"));
+      report_type (self, path, node, N_("an object"));
       return NULL;
     }
 
@@ -718,13 +757,11 @@ expect_url (EntentePackValidator *self,
   return _entente_strings_add (self->strings, url);
 }
 
-/* Arrays of text ("points", "facts", "tags", ...): the valid elements, or NULL if none.
- * @intern shares equal strings (for tags). */
+/* Arrays of text ("points", "facts", "tags", ...): the valid elements, or NULL if none. */
 static const char **
 expect_text_array (EntentePackValidator *self,
                    JsonNode             *node,
                    const Path           *path,
-                   gboolean              intern,
                    guint                *out_length)
 {
   JsonArray *array = expect_array (self, node, path);
@@ -744,15 +781,15 @@ expect_text_array (EntentePackValidator *self,
   if (length == 0)
     return NULL;
 
-  strv = g_new (const char *, length + 1);
+  strv = _entente_strings_new_strv (self->strings, length);
   for (guint i = 0; i < length; i++)
     {
+      gsize text_length = 0;
       const char *text = expect_text (self, json_array_get_element (array, i),
-                                      PATH_INDEX (path, i));
+                                      PATH_INDEX (path, i), &text_length);
 
       if (text != NULL)
-        strv[n++] = intern ? _entente_strings_intern (self->strings, text)
-                           : _entente_strings_add (self->strings, text);
+        strv[n++] = _entente_strings_add_len (self->strings, text, text_length);
     }
   strv[n] = NULL;
 
@@ -856,7 +893,7 @@ expect_reference (EntentePackValidator *self,
     {
       if (!is_string (node))
         {
-          report_type (self, path, node, _("a country code (a string such as “CN”)"));
+          report_type (self, path, node, N_("a country code (a string such as “CN”)"));
           return NULL;
         }
       value = json_node_get_string (node);
@@ -890,7 +927,7 @@ expect_reference_array (EntentePackValidator *self,
   if (length == 0)
     return NULL;
 
-  strv = g_new (const char *, length + 1);
+  strv = _entente_strings_new_strv (self->strings, length);
   for (guint i = 0; i < length; i++)
     {
       const char *id = expect_reference (self, target, json_array_get_element (array, i),
@@ -944,11 +981,10 @@ register_id (EntentePackValidator *self,
   if (id == NULL)
     return;
 
-  if (g_hash_table_lookup (table, id) == NULL)
-    {
-      g_hash_table_insert (table, (gpointer) id, object);
-      return;
-    }
+  /* A repeated id points the table at the repeat; that pack is refused anyway, and the
+   * message finds the first one in the file. */
+  if (g_hash_table_insert (table, (gpointer) id, object))
+    return;
 
   if (!error_wanted (self))
     return;
@@ -1062,7 +1098,7 @@ walk_sections (EntentePackValidator *self,
           guint n_points;
 
           section->points = expect_text_array (self, slots[SECTION_POINTS],
-                                               PATH_KEY (element, "points"), FALSE, &n_points);
+                                               PATH_KEY (element, "points"), &n_points);
           _entente_report_add_count (self->report, ENTENTE_COUNT_POINTS, n_points);
         }
 
@@ -1153,7 +1189,8 @@ walk_history (EntentePackValidator *self,
   if (array == NULL || (length = json_array_get_length (array)) == 0)
     return;
 
-  member->history = g_new0 (EntenteStatusPeriod, length);
+  member->history = _entente_strings_alloc (self->strings, length * sizeof (EntenteStatusPeriod),
+                                            G_ALIGNOF (EntenteStatusPeriod));
   for (guint i = 0; i < length; i++)
     {
       const Path *element = PATH_INDEX (path, i);
@@ -1246,7 +1283,7 @@ walk_members (EntentePackValidator *self,
           const Path *code_path = PATH_KEY (element, "code");
           const char *code = expect_code (self, slots[MEMBER_CODE], code_path);
 
-          member->code = _entente_strings_add (self->strings, code);
+          member->code = code;
           register_id (self, self->members_by_code, member->code, member, array,
                        "members", "code", code_path);
         }
@@ -1297,8 +1334,7 @@ walk_members (EntentePackValidator *self,
         member->summary = add_text (self, slots[MEMBER_SUMMARY], PATH_KEY (element, "summary"));
 
       if (slots[MEMBER_FACTS] != NULL)
-        member->facts = expect_text_array (self, slots[MEMBER_FACTS], PATH_KEY (element, "facts"),
-                                           FALSE, NULL);
+        member->facts = expect_text_array (self, slots[MEMBER_FACTS], PATH_KEY (element, "facts"), NULL);
 
       if (slots[MEMBER_SECTIONS] != NULL)
         member->sections = expect_reference_array (self, TARGET_SECTION, slots[MEMBER_SECTIONS],
@@ -1444,7 +1480,7 @@ walk_glossary (EntentePackValidator *self,
 
       if (slots[TERM_ALIASES] != NULL)
         term->aliases = expect_text_array (self, slots[TERM_ALIASES],
-                                           PATH_KEY (element, "aliases"), FALSE, NULL);
+                                           PATH_KEY (element, "aliases"), NULL);
 
       if (slots[TERM_SECTIONS] != NULL)
         term->sections = expect_reference_array (self, TARGET_SECTION, slots[TERM_SECTIONS],
@@ -1533,11 +1569,13 @@ walk_choices (EntentePackValidator *self,
                                 n_choices),
                       n_choices);
 
-      card->choices = g_new (const char *, n_choices + 1);
+      card->choices = _entente_strings_new_strv (self->strings, n_choices);
       for (guint i = 0; i < n_choices; i++)
         {
           const Path *choice_path = PATH_INDEX (choices_path, i);
-          const char *text = expect_text (self, json_array_get_element (choices, i), choice_path);
+          gsize length = 0;
+          const char *text = expect_text (self, json_array_get_element (choices, i), choice_path,
+                                          &length);
 
           if (text == NULL)
             continue;
@@ -1560,14 +1598,14 @@ walk_choices (EntentePackValidator *self,
                 }
             }
 
-          card->choices[n++] = _entente_strings_add (self->strings, text);
+          card->choices[n++] = _entente_strings_add_len (self->strings, text, length);
         }
       card->choices[n] = NULL;
     }
 
   if (slots[CARD_ANSWER] != NULL &&
       expect_int (self, slots[CARD_ANSWER], PATH_KEY (element, "answer"),
-                  _("an integer (the index of the right choice, from 0)"), &answer))
+                  N_("an integer (the index of the right choice, from 0)"), &answer))
     {
       if (choices != NULL && (answer < 0 || answer >= n_choices))
         report_error (self, PATH_KEY (element, "answer"),
@@ -1586,7 +1624,8 @@ walk_cloze (EntentePackValidator *self,
             JsonNode             *node,
             const Path           *path)
 {
-  const char *text = expect_text (self, node, path);
+  gsize length = 0;
+  const char *text = expect_text (self, node, path, &length);
   guint n_gaps = 0;
   gsize offset = 0;
 
@@ -1596,7 +1635,7 @@ walk_cloze (EntentePackValidator *self,
   switch (_entente_cloze_check (text, &n_gaps, &offset))
     {
     case ENTENTE_CLOZE_OK:
-      card->text = _entente_strings_add (self->strings, text);
+      card->text = _entente_strings_add_len (self->strings, text, length);
       break;
 
     case ENTENTE_CLOZE_NO_GAP:
@@ -1687,7 +1726,7 @@ walk_card (EntentePackValidator *self,
                                       PATH_KEY (element, "section"));
 
   if (slots[CARD_TAGS] != NULL)
-    card->tags = expect_text_array (self, slots[CARD_TAGS], PATH_KEY (element, "tags"), TRUE, NULL);
+    card->tags = expect_text_array (self, slots[CARD_TAGS], PATH_KEY (element, "tags"), NULL);
 
   if (slots[CARD_EXPLANATION] != NULL)
     card->explanation = add_text (self, slots[CARD_EXPLANATION], PATH_KEY (element, "explanation"));
@@ -1715,7 +1754,7 @@ walk_card (EntentePackValidator *self,
         card->back = add_text (self, slots[CARD_BACK], PATH_KEY (element, "back"));
       if (slots[CARD_ACCEPT] != NULL)
         card->accept = expect_text_array (self, slots[CARD_ACCEPT], PATH_KEY (element, "accept"),
-                                          FALSE, NULL);
+                                          NULL);
       break;
 
     case ENTENTE_CARD_KIND_CHOICE:
@@ -1739,9 +1778,7 @@ walk_card (EntentePackValidator *self,
       if (slots[CARD_PROMPT] != NULL)
         card->prompt = add_text (self, slots[CARD_PROMPT], PATH_KEY (element, "prompt"));
       if (slots[CARD_ANSWER] != NULL)
-        card->answer_code = _entente_strings_intern (self->strings,
-                                                     expect_code (self, slots[CARD_ANSWER],
-                                                                  PATH_KEY (element, "answer")));
+        card->answer_code = expect_code (self, slots[CARD_ANSWER], PATH_KEY (element, "answer"));
       break;
 
     default:
@@ -2195,7 +2232,7 @@ _entente_pack_validator_run (EntentePackValidator *self,
 
   if (slots[TOP_KEYWORDS] != NULL)
     pack->keywords = expect_text_array (self, slots[TOP_KEYWORDS], PATH_KEY (NULL, "keywords"),
-                                        FALSE, NULL);
+                                        NULL);
 
   if (slots[TOP_ORGANIZATION] != NULL)
     {
@@ -2339,6 +2376,14 @@ _entente_pack_validator_free (EntentePackValidator *self)
   g_free (self);
 }
 
+void
+_entente_pack_validator_take_memory (EntentePackValidator *self,
+                                     gpointer              memory,
+                                     gsize                 size)
+{
+  _entente_strings_take_memory (self->strings, memory, size);
+}
+
 guint
 _entente_pack_validator_get_n_errors (EntentePackValidator *self)
 {
@@ -2375,14 +2420,14 @@ _entente_pack_validator_finish (EntentePackValidator *self)
   /* Stable: events on the same date keep the order of the file. */
   g_ptr_array_sort (self->events, compare_events);
 
-  _entente_pack_fill_store (pack->authors, self->authors);
-  _entente_pack_fill_store (pack->outline, self->outline);
-  _entente_pack_fill_store (pack->members, self->members);
-  _entente_pack_fill_store (pack->events, self->events);
-  _entente_pack_fill_store (pack->terms, self->terms);
-  _entente_pack_fill_store (pack->cards, self->cards);
-  _entente_pack_fill_store (pack->references, self->references);
-  _entente_pack_fill_store (pack->corrections, self->corrections);
+  _entente_object_list_set_items (pack->authors, g_steal_pointer (&self->authors));
+  _entente_object_list_set_items (pack->outline, g_steal_pointer (&self->outline));
+  _entente_object_list_set_items (pack->members, g_steal_pointer (&self->members));
+  _entente_object_list_set_items (pack->events, g_steal_pointer (&self->events));
+  _entente_object_list_set_items (pack->terms, g_steal_pointer (&self->terms));
+  _entente_object_list_set_items (pack->cards, g_steal_pointer (&self->cards));
+  _entente_object_list_set_items (pack->references, g_steal_pointer (&self->references));
+  _entente_object_list_set_items (pack->corrections, g_steal_pointer (&self->corrections));
 
   g_clear_pointer (&pack->sections, g_ptr_array_unref);
   pack->sections = g_steal_pointer (&self->sections);

@@ -21,6 +21,10 @@ typedef struct _EntentePackValidator EntentePackValidator;
 EntentePackValidator *_entente_pack_validator_new    (EntenteReport        *report,
                                                       GCancellable         *cancellable);
 void                  _entente_pack_validator_free   (EntentePackValidator *self);
+/* Gives the validator memory to keep the pack's strings in: see load_bytes(). */
+void                  _entente_pack_validator_take_memory (EntentePackValidator *self,
+                                                           gpointer              memory,
+                                                           gsize                 size);
 /* FALSE if @cancellable was cancelled during the walk. */
 gboolean              _entente_pack_validator_run    (EntentePackValidator *self,
                                                       JsonObject           *root);

@@ -72,7 +72,6 @@ entente_pack_finalize (GObject *object)
 {
   EntentePack *self = (EntentePack *)object;
 
-  g_free (self->keywords);
   g_clear_pointer (&self->strings, _entente_strings_unref);
 
   G_OBJECT_CLASS (entente_pack_parent_class)->finalize (object);
@@ -240,14 +239,14 @@ entente_pack_class_init (EntentePackClass *klass)
 static void
 entente_pack_init (EntentePack *self)
 {
-  self->authors = g_list_store_new (ENTENTE_TYPE_AUTHOR);
-  self->outline = g_list_store_new (ENTENTE_TYPE_SECTION);
-  self->members = g_list_store_new (ENTENTE_TYPE_MEMBER);
-  self->events = g_list_store_new (ENTENTE_TYPE_EVENT);
-  self->terms = g_list_store_new (ENTENTE_TYPE_TERM);
-  self->cards = g_list_store_new (ENTENTE_TYPE_CARD);
-  self->references = g_list_store_new (ENTENTE_TYPE_REFERENCE);
-  self->corrections = g_list_store_new (ENTENTE_TYPE_CORRECTION);
+  self->authors = _entente_object_list_new (ENTENTE_TYPE_AUTHOR);
+  self->outline = _entente_object_list_new (ENTENTE_TYPE_SECTION);
+  self->members = _entente_object_list_new (ENTENTE_TYPE_MEMBER);
+  self->events = _entente_object_list_new (ENTENTE_TYPE_EVENT);
+  self->terms = _entente_object_list_new (ENTENTE_TYPE_TERM);
+  self->cards = _entente_object_list_new (ENTENTE_TYPE_CARD);
+  self->references = _entente_object_list_new (ENTENTE_TYPE_REFERENCE);
+  self->corrections = _entente_object_list_new (ENTENTE_TYPE_CORRECTION);
   self->sections = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -259,15 +258,6 @@ _entente_pack_new (EntenteStrings *strings)
   self->strings = _entente_strings_ref (strings);
 
   return self;
-}
-
-void
-_entente_pack_fill_store (GListStore *store,
-                          GPtrArray  *items)
-{
-  if (items->len > 0)
-    g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
-                         items->pdata, items->len);
 }
 
 const char *
@@ -519,17 +509,16 @@ entente_pack_get_corrections_for_section (EntentePack *self,
                                           const char  *section_id)
 {
   GPtrArray *result;
-  guint n;
+  GPtrArray *items;
 
   g_return_val_if_fail (ENTENTE_IS_PACK (self), NULL);
   g_return_val_if_fail (section_id != NULL, NULL);
 
   result = g_ptr_array_new ();
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->corrections));
-  for (guint i = 0; i < n; i++)
+  items = _entente_object_list_get_items (self->corrections);
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(EntenteCorrection) correction =
-        g_list_model_get_item (G_LIST_MODEL (self->corrections), i);
+      EntenteCorrection *correction = g_ptr_array_index (items, i);
       const char *section = entente_correction_get_section (correction);
 
       if (section != NULL && strcmp (section, section_id) == 0)
@@ -544,16 +533,16 @@ entente_pack_get_cards_for_section (EntentePack *self,
                                     const char  *section_id)
 {
   GPtrArray *result;
-  guint n;
+  GPtrArray *items;
 
   g_return_val_if_fail (ENTENTE_IS_PACK (self), NULL);
   g_return_val_if_fail (section_id != NULL, NULL);
 
   result = g_ptr_array_new ();
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
-  for (guint i = 0; i < n; i++)
+  items = _entente_object_list_get_items (self->cards);
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(EntenteCard) card = g_list_model_get_item (G_LIST_MODEL (self->cards), i);
+      EntenteCard *card = g_ptr_array_index (items, i);
       const char *section = entente_card_get_section (card);
 
       if (section != NULL && strcmp (section, section_id) == 0)

@@ -37,14 +37,10 @@ entente_section_dispose (GObject *object)
   /* A child that someone still holds must not point at a parent that is gone. */
   if (self->children != NULL)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->children));
+      GPtrArray *children = _entente_object_list_get_items (self->children);
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(EntenteSection) child = g_list_model_get_item (G_LIST_MODEL (self->children), i);
-
-          child->parent = NULL;
-        }
+      for (guint i = 0; i < children->len; i++)
+        ((EntenteSection *) g_ptr_array_index (children, i))->parent = NULL;
     }
   g_clear_object (&self->children);
 
@@ -56,10 +52,6 @@ entente_section_finalize (GObject *object)
 {
   EntenteSection *self = (EntenteSection *)object;
 
-  g_free (self->points);
-  g_free (self->members);
-  g_free (self->terms);
-  g_free (self->events);
   g_clear_pointer (&self->strings, _entente_strings_unref);
 
   G_OBJECT_CLASS (entente_section_parent_class)->finalize (object);
@@ -194,7 +186,7 @@ entente_section_class_init (EntenteSectionClass *klass)
 static void
 entente_section_init (EntenteSection *self)
 {
-  self->children = g_list_store_new (ENTENTE_TYPE_SECTION);
+  self->children = _entente_object_list_new (ENTENTE_TYPE_SECTION);
 }
 
 EntenteSection *
@@ -216,7 +208,7 @@ void
 _entente_section_add_child (EntenteSection *self,
                             EntenteSection *child)
 {
-  g_list_store_append (self->children, child);
+  _entente_object_list_take (self->children, g_object_ref (child));
 }
 
 const char *

@@ -28,8 +28,6 @@ entente_term_finalize (GObject *object)
 {
   EntenteTerm *self = (EntenteTerm *)object;
 
-  g_free (self->aliases);
-  g_free (self->sections);
   g_clear_pointer (&self->strings, _entente_strings_unref);
 
   G_OBJECT_CLASS (entente_term_parent_class)->finalize (object);
