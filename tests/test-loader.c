@@ -644,6 +644,30 @@ test_unknown_keys_everywhere (void)
 }
 
 static void
+test_unicode_escapes (void)
+{
+  g_autoptr(EntenteReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntentePack) pack = NULL;
+  const EntenteProblem *warning;
+
+  /* A surrogate pair is one character; a lone surrogate in a key is shown, not passed on. */
+  pack = load_string ("{\"format\": \"entente-pack\", \"version\": 1, \"id\": \"p\","
+                      " \"title\": \"Caf\\u00e9 \\ud83d\\ude00\", \"language\": \"en\","
+                      " \"as_of\": \"2024\", \"x\\udc00y\": 1,"
+                      " \"outline\": [{\"id\": \"s\", \"title\": \"S\"}]}",
+                      &report, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pack);
+  g_assert_cmpstr (entente_pack_get_title (pack), ==, "Café 😀");
+  g_assert_cmpuint (entente_report_get_n_warnings (report), ==, 1);
+  warning = entente_report_get_warning (report, 0);
+  g_assert_true (g_utf8_validate (warning->path, -1, NULL));
+  g_assert_true (g_utf8_validate (warning->message, -1, NULL));
+  g_assert_nonnull (strstr (warning->message, "unknown key “x\uFFFD"));
+}
+
+static void
 test_byte_order_mark (void)
 {
   g_autoptr(GError) error = NULL;
@@ -1493,6 +1517,7 @@ main (int   argc,
   g_test_add_func ("/entente/loader/valid/warnings-only", test_warnings_only);
   g_test_add_func ("/entente/loader/valid/unknown-keys", test_unknown_keys_everywhere);
   g_test_add_func ("/entente/loader/valid/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/entente/loader/valid/unicode-escapes", test_unicode_escapes);
   g_test_add_func ("/entente/loader/valid/properties", test_properties);
   g_test_add_func ("/entente/loader/valid/section-outlives-pack", test_section_outlives_pack);
   g_test_add_func ("/entente/loader/member/status-at", test_member_status_at);

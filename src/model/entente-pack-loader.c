@@ -177,6 +177,24 @@ check_structure (const char    *data,
   return TRUE;
 }
 
+/* Whether @data has a \u escape (or a backslash before a "u" that only looks like one). */
+static gboolean
+has_unicode_escape (const char *data,
+                    gsize       length)
+{
+  const char *end = data + length;
+
+  for (const char *p = memchr (data, '\\', length);
+       p != NULL && p + 1 < end;
+       p = memchr (p + 1, '\\', end - (p + 1)))
+    {
+      if (p[1] == 'u')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* json-glib's messages read "<data>:LINE:COLUMN: Parse error: what"; keep the position
  * apart, as the report wants it. */
 static void
@@ -184,6 +202,7 @@ add_syntax_error (EntenteReport *report,
                   const GError  *error)
 {
   const char *message = error->message;
+  g_autofree char *valid = NULL;
   const char *p;
   char *end;
   gint64 line = 0, column = 0;
@@ -212,9 +231,11 @@ add_syntax_error (EntenteReport *report,
   if (g_str_has_prefix (message, "Parse error: "))
     message += strlen ("Parse error: ");
 
+  /* json-glib quotes the text it stumbled on, which need not be UTF-8. */
+  valid = g_utf8_make_valid (message, -1);
   _entente_report_take_error (report, g_strdup (""),
                               (int) CLAMP (line, 0, G_MAXINT), (int) CLAMP (column, 0, G_MAXINT),
-                              g_strdup_printf (_("not valid JSON: %s"), message));
+                              g_strdup_printf (_("not valid JSON: %s"), valid));
 }
 
 static const char *
@@ -419,6 +440,7 @@ load_bytes (GBytes         *bytes,
     }
 
   validator = _entente_pack_validator_new (report, cancellable);
+  _entente_pack_validator_set_check_utf8 (validator, has_unicode_escape (data, length));
   if (reuse_bytes)
     {
       gsize size = 0;

@@ -43,6 +43,9 @@ struct _EntentePackValidator
   gboolean             cancelled;
   /* A newer format version: only count, the rules of this version do not apply. */
   gboolean             muted;
+  /* json-glib turns a \u escape of a lone surrogate into bytes that are not UTF-8: when
+   * the file has \u escapes at all, every string is checked. */
+  gboolean             check_utf8;
   gint64               newer_version;
   guint                n_errors;
   /* FALSE when the collection a reference points into is not an array: references to it
@@ -130,8 +133,10 @@ append_path (GString    *string,
     }
   else
     {
+      g_autofree char *key = g_utf8_make_valid (path->key, -1);
+
       g_string_append (string, "[\"");
-      for (const char *p = path->key; *p != '\0'; p++)
+      for (const char *p = key; *p != '\0'; p++)
         {
           if (*p == '"' || *p == '\\')
             g_string_append_c (string, '\\');
@@ -232,16 +237,27 @@ shorten (const char *text)
 {
   GString *string = g_string_new (NULL);
   guint n = 0;
-  const char *p;
+  const char *p = text;
 
-  for (p = text; *p != '\0' && n < MAX_QUOTED_CHARS; p = g_utf8_next_char (p), n++)
+  while (*p != '\0' && n < MAX_QUOTED_CHARS)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = g_utf8_get_char_validated (p, -1);
 
-      if (g_unichar_iscntrl (c))
-        g_string_append_c (string, ' ');
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* Not UTF-8 (see check_utf8): shown as a replacement character. */
+          g_string_append (string, "\uFFFD");
+          p++;
+        }
       else
-        g_string_append_unichar (string, c);
+        {
+          if (g_unichar_iscntrl (c))
+            g_string_append_c (string, ' ');
+          else
+            g_string_append_unichar (string, c);
+          p = g_utf8_next_char (p);
+        }
+      n++;
     }
 
   if (*p != '\0')
@@ -369,9 +385,15 @@ collect_keys (EntentePackValidator *self,
         }
 
       if (i < n_keys)
-        slots[i] = node;
-      else
-        report_warning (self, PATH_KEY (path, name), _("unknown key “%s” ignored"), name);
+        {
+          slots[i] = node;
+        }
+      else if (!self->muted && !_entente_report_warnings_full (self->report))
+        {
+          g_autofree char *shown = shorten (name);
+
+          report_warning (self, PATH_KEY (path, name), _("unknown key “%s” ignored"), shown);
+        }
     }
 }
 
@@ -390,13 +412,24 @@ expect_string (EntentePackValidator *self,
                JsonNode             *node,
                const Path           *path)
 {
+  const char *text;
+
   if (!is_string (node))
     {
       report_type (self, path, node, N_("a string"));
       return NULL;
     }
 
-  return json_node_get_string (node);
+  text = json_node_get_string (node);
+  if (G_UNLIKELY (self->check_utf8) && !g_utf8_validate (text, -1, NULL))
+    {
+      report_error (self, path,
+                    _("the string has a \\u escape that stands for no character (a lone "
+                      "surrogate, \\uD800 to \\uDFFF)"));
+      return NULL;
+    }
+
+  return text;
 }
 
 static gboolean
@@ -2374,6 +2407,13 @@ _entente_pack_validator_free (EntentePackValidator *self)
   g_clear_object (&self->report);
 
   g_free (self);
+}
+
+void
+_entente_pack_validator_set_check_utf8 (EntentePackValidator *self,
+                                        gboolean              check_utf8)
+{
+  self->check_utf8 = check_utf8;
 }
 
 void

@@ -21,6 +21,10 @@ typedef struct _EntentePackValidator EntentePackValidator;
 EntentePackValidator *_entente_pack_validator_new    (EntenteReport        *report,
                                                       GCancellable         *cancellable);
 void                  _entente_pack_validator_free   (EntentePackValidator *self);
+/* Whether to check that json-glib's strings are UTF-8: needed only when the file has
+ * \u escapes. */
+void                  _entente_pack_validator_set_check_utf8 (EntentePackValidator *self,
+                                                              gboolean              check_utf8);
 /* Gives the validator memory to keep the pack's strings in: see load_bytes(). */
 void                  _entente_pack_validator_take_memory (EntentePackValidator *self,
                                                            gpointer              memory,
