@@ -410,6 +410,17 @@ test_full_pack (void)
     g_assert_cmpstr (entente_card_get_answer_code (map), ==, "HR");
     g_assert_cmpstr (entente_card_get_section (map), ==, "enlargement");
 
+    /* One object per card, however it is asked for. */
+    {
+      g_autoptr(EntenteCard) first = g_list_model_get_item (cards, 0);
+      g_autoptr(EntenteCard) again = g_list_model_get_item (cards, 0);
+
+      g_assert_true (first == again);
+      g_assert_true (first == basic);
+      g_assert_true (g_list_model_get_item_type (cards) == ENTENTE_TYPE_CARD);
+      g_assert_null (g_list_model_get_item (cards, 5));
+    }
+
     {
       g_autoptr(GPtrArray) maastricht = entente_pack_get_cards_for_section (pack, "history.maastricht");
       g_autoptr(GPtrArray) parent = entente_pack_get_cards_for_section (pack, "history");

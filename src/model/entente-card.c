@@ -91,15 +91,15 @@ entente_card_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_value_set_string (value, self->id);
+      g_value_set_string (value, self->data->id);
       break;
 
     case PROP_KIND:
-      g_value_set_int (value, self->kind);
+      g_value_set_int (value, self->data->kind);
       break;
 
     case PROP_SECTION:
-      g_value_set_string (value, self->section);
+      g_value_set_string (value, self->data->section);
       break;
 
     case PROP_TAGS:
@@ -107,15 +107,15 @@ entente_card_get_property (GObject    *object,
       break;
 
     case PROP_EXPLANATION:
-      g_value_set_string (value, self->explanation);
+      g_value_set_string (value, self->data->explanation);
       break;
 
     case PROP_FRONT:
-      g_value_set_string (value, self->front);
+      g_value_set_string (value, self->data->front);
       break;
 
     case PROP_BACK:
-      g_value_set_string (value, self->back);
+      g_value_set_string (value, self->data->back);
       break;
 
     case PROP_ACCEPT:
@@ -123,7 +123,7 @@ entente_card_get_property (GObject    *object,
       break;
 
     case PROP_QUESTION:
-      g_value_set_string (value, self->question);
+      g_value_set_string (value, self->data->question);
       break;
 
     case PROP_CHOICES:
@@ -131,19 +131,19 @@ entente_card_get_property (GObject    *object,
       break;
 
     case PROP_ANSWER_INDEX:
-      g_value_set_int (value, self->answer_index);
+      g_value_set_int (value, self->data->answer_index);
       break;
 
     case PROP_TEXT:
-      g_value_set_string (value, self->text);
+      g_value_set_string (value, self->data->text);
       break;
 
     case PROP_PROMPT:
-      g_value_set_string (value, self->prompt);
+      g_value_set_string (value, self->data->prompt);
       break;
 
     case PROP_ANSWER_CODE:
-      g_value_set_string (value, self->answer_code);
+      g_value_set_string (value, self->data->answer_code);
       break;
 
     default:
@@ -236,17 +236,29 @@ entente_card_class_init (EntenteCardClass *klass)
 static void
 entente_card_init (EntenteCard *self)
 {
-  self->answer_index = -1;
+}
+
+EntenteCardData *
+_entente_card_data_new (EntenteStrings  *strings,
+                        EntenteCardKind  kind)
+{
+  EntenteCardData *data = _entente_strings_alloc (strings, sizeof *data, G_ALIGNOF (EntenteCardData));
+
+  memset (data, 0, sizeof *data);
+  data->kind = kind;
+  data->answer_index = -1;
+
+  return data;
 }
 
 EntenteCard *
-_entente_card_new (EntenteStrings  *strings,
-                   EntenteCardKind  kind)
+_entente_card_new (EntenteStrings        *strings,
+                   const EntenteCardData *data)
 {
   EntenteCard *self = g_object_new (ENTENTE_TYPE_CARD, NULL);
 
   self->strings = _entente_strings_ref (strings);
-  self->kind = kind;
+  self->data = data;
 
   return self;
 }
@@ -256,7 +268,7 @@ entente_card_get_id (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), NULL);
 
-  return self->id;
+  return self->data->id;
 }
 
 EntenteCardKind
@@ -264,7 +276,7 @@ entente_card_get_kind (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), ENTENTE_CARD_KIND_BASIC);
 
-  return self->kind;
+  return self->data->kind;
 }
 
 const char *
@@ -272,7 +284,7 @@ entente_card_get_section (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), NULL);
 
-  return self->section;
+  return self->data->section;
 }
 
 const char * const *
@@ -280,7 +292,7 @@ entente_card_get_tags (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), NULL);
 
-  return self->tags != NULL ? (const char * const *) self->tags : _entente_empty_strv;
+  return self->data->tags != NULL ? (const char * const *) self->data->tags : _entente_empty_strv;
 }
 
 const char *
@@ -288,7 +300,7 @@ entente_card_get_explanation (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), NULL);
 
-  return self->explanation;
+  return self->data->explanation;
 }
 
 const char *
@@ -296,7 +308,7 @@ entente_card_get_front (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), NULL);
 
-  return self->front;
+  return self->data->front;
 }
 
 const char *
@@ -304,7 +316,7 @@ entente_card_get_back (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), NULL);
 
-  return self->back;
+  return self->data->back;
 }
 
 /* Empty for a basic card without "accept", NULL for other kinds. */
@@ -313,10 +325,10 @@ entente_card_get_accept (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), NULL);
 
-  if (self->kind != ENTENTE_CARD_KIND_BASIC)
+  if (self->data->kind != ENTENTE_CARD_KIND_BASIC)
     return NULL;
 
-  return self->accept != NULL ? (const char * const *) self->accept : _entente_empty_strv;
+  return self->data->accept != NULL ? (const char * const *) self->data->accept : _entente_empty_strv;
 }
 
 const char *
@@ -324,7 +336,7 @@ entente_card_get_question (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), NULL);
 
-  return self->question;
+  return self->data->question;
 }
 
 const char * const *
@@ -332,7 +344,7 @@ entente_card_get_choices (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), NULL);
 
-  return (const char * const *) self->choices;
+  return (const char * const *) self->data->choices;
 }
 
 int
@@ -340,7 +352,7 @@ entente_card_get_answer_index (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), -1);
 
-  return self->answer_index;
+  return self->data->answer_index;
 }
 
 const char *
@@ -348,7 +360,7 @@ entente_card_get_text (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), NULL);
 
-  return self->text;
+  return self->data->text;
 }
 
 const char *
@@ -356,7 +368,7 @@ entente_card_get_prompt (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), NULL);
 
-  return self->prompt;
+  return self->data->prompt;
 }
 
 const char *
@@ -364,7 +376,7 @@ entente_card_get_answer_code (EntenteCard *self)
 {
   g_return_val_if_fail (ENTENTE_IS_CARD (self), NULL);
 
-  return self->answer_code;
+  return self->data->answer_code;
 }
 
 EntenteClozeCheck

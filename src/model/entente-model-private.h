@@ -149,12 +149,14 @@ struct _EntenteTerm
   const char    **sections;
 };
 
-struct _EntenteCard
+/* What a card holds. Cards are most of a big pack, so the loader makes only these (in
+ * the pack's arena); the EntenteCard objects are made when someone first asks for them
+ * (EntenteCardList). */
+typedef struct
 {
-  GObject          parent_instance;
-  EntenteStrings  *strings;
   const char      *id;
   EntenteCardKind  kind;
+  int              answer_index;
   const char      *section;
   const char     **tags;
   const char      *explanation;
@@ -163,10 +165,16 @@ struct _EntenteCard
   const char     **accept;
   const char      *question;
   const char     **choices;
-  int              answer_index;
   const char      *text;
   const char      *prompt;
   const char      *answer_code;
+} EntenteCardData;
+
+struct _EntenteCard
+{
+  GObject                parent_instance;
+  EntenteStrings        *strings;
+  const EntenteCardData *data;
 };
 
 struct _EntenteReference
@@ -200,9 +208,11 @@ void                 _entente_section_add_child (EntenteSection *self,
 EntenteMember       *_entente_member_new       (EntenteStrings *strings);
 EntenteEvent        *_entente_event_new        (EntenteStrings *strings);
 EntenteTerm         *_entente_term_new         (EntenteStrings *strings);
-/* A card of kind @kind; its answer index is -1 until set. */
-EntenteCard         *_entente_card_new         (EntenteStrings  *strings,
-                                                EntenteCardKind  kind);
+/* Zeroed, in @strings, of kind @kind; its answer index is -1 until set. */
+EntenteCardData     *_entente_card_data_new    (EntenteStrings        *strings,
+                                                EntenteCardKind        kind);
+EntenteCard         *_entente_card_new         (EntenteStrings        *strings,
+                                                const EntenteCardData *data);
 EntenteReference    *_entente_reference_new    (EntenteStrings *strings);
 EntenteCorrection   *_entente_correction_new   (EntenteStrings *strings);
 

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "entente-card-list.h"
 #include "entente-model-private.h"
 #include "entente-pack.h"
 
@@ -35,14 +36,15 @@ struct _EntentePack
   EntenteObjectList   *members;
   EntenteObjectList   *events;
   EntenteObjectList   *terms;
-  EntenteObjectList   *cards;
+  EntenteCardList     *cards;
   EntenteObjectList   *references;
   EntenteObjectList   *corrections;
 
   /* Every section, depth first. */
   GPtrArray           *sections;
 
-  /* id or code -> object; the keys are the objects' own strings. */
+  /* id or code -> object; the keys are the objects' own strings. Cards map to their
+   * position in @cards, plus one. */
   GHashTable          *sections_by_id;
   GHashTable          *members_by_code;
   GHashTable          *events_by_id;

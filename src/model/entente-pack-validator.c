@@ -359,13 +359,16 @@ keys_equal (const char *a,
 
 /* Sorts the members of @object into @slots by name (NULL for a key that is absent) and
  * warns about the names it does not know. */
+typedef int (*KeyMatch) (const char *name);
+
 static void
-collect_keys (EntentePackValidator *self,
-              JsonObject           *object,
-              const Path           *path,
-              const char * const   *keys,
-              guint                 n_keys,
-              JsonNode            **slots)
+collect_keys_full (EntentePackValidator *self,
+                   JsonObject           *object,
+                   const Path           *path,
+                   const char * const   *keys,
+                   guint                 n_keys,
+                   KeyMatch              match,
+                   JsonNode            **slots)
 {
   JsonObjectIter iter;
   const char *name;
@@ -378,10 +381,19 @@ collect_keys (EntentePackValidator *self,
     {
       guint i;
 
-      for (i = 0; i < n_keys; i++)
+      if (match != NULL)
         {
-          if (keys_equal (keys[i], name))
-            break;
+          int found = match (name);
+
+          i = found >= 0 ? (guint) found : n_keys;
+        }
+      else
+        {
+          for (i = 0; i < n_keys; i++)
+            {
+              if (keys_equal (keys[i], name))
+                break;
+            }
         }
 
       if (i < n_keys)
@@ -395,6 +407,17 @@ collect_keys (EntentePackValidator *self,
           report_warning (self, PATH_KEY (path, name), _("unknown key “%s” ignored"), shown);
         }
     }
+}
+
+static void
+collect_keys (EntentePackValidator *self,
+              JsonObject           *object,
+              const Path           *path,
+              const char * const   *keys,
+              guint                 n_keys,
+              JsonNode            **slots)
+{
+  collect_keys_full (self, object, path, keys, n_keys, NULL, slots);
 }
 
 /* Values */
@@ -1545,6 +1568,54 @@ static const char * const card_keys[N_CARD_KEYS] = {
   "choices", "answer", "text", "prompt",
 };
 
+/* Cards are most of a big pack: their keys are found by their first letter. */
+static int
+match_card_key (const char *name)
+{
+  int key;
+
+  switch (name[0])
+    {
+    case 'a':
+      key = name[1] == 'c' ? CARD_ACCEPT : CARD_ANSWER;
+      break;
+    case 'b':
+      key = CARD_BACK;
+      break;
+    case 'c':
+      key = CARD_CHOICES;
+      break;
+    case 'e':
+      key = CARD_EXPLANATION;
+      break;
+    case 'f':
+      key = CARD_FRONT;
+      break;
+    case 'i':
+      key = CARD_ID;
+      break;
+    case 'k':
+      key = CARD_KIND;
+      break;
+    case 'p':
+      key = CARD_PROMPT;
+      break;
+    case 'q':
+      key = CARD_QUESTION;
+      break;
+    case 's':
+      key = CARD_SECTION;
+      break;
+    case 't':
+      key = name[1] == 'a' ? CARD_TAGS : CARD_TEXT;
+      break;
+    default:
+      return -1;
+    }
+
+  return keys_equal (card_keys[key], name) ? key : -1;
+}
+
 /* Which kinds use each key; the first five belong to every card. */
 #define KIND_BIT(kind) (1u << (kind))
 #define ALL_KINDS (KIND_BIT (ENTENTE_N_CARD_KINDS) - 1)
@@ -1580,7 +1651,7 @@ require_card_key (EntentePackValidator *self,
 
 static void
 walk_choices (EntentePackValidator *self,
-              EntenteCard          *card,
+              EntenteCardData      *card,
               JsonNode            **slots,
               const Path           *element)
 {
@@ -1653,7 +1724,7 @@ walk_choices (EntentePackValidator *self,
 
 static void
 walk_cloze (EntentePackValidator *self,
-            EntenteCard          *card,
+            EntenteCardData      *card,
             JsonNode             *node,
             const Path           *path)
 {
@@ -1708,12 +1779,13 @@ walk_card (EntentePackValidator *self,
   JsonNode *slots[N_CARD_KEYS];
   EntenteCardKind kind = ENTENTE_CARD_KIND_BASIC;
   gboolean kind_known = FALSE;
-  EntenteCard *card;
+  EntenteCardData *card;
+  guint position;
 
   if (object == NULL)
     return;
 
-  collect_keys (self, object, element, card_keys, N_CARD_KEYS, slots);
+  collect_keys_full (self, object, element, card_keys, N_CARD_KEYS, match_card_key, slots);
 
   if (slots[CARD_KIND] != NULL)
     {
@@ -1741,7 +1813,8 @@ walk_card (EntentePackValidator *self,
   else
     report_missing (self, element, "kind");
 
-  card = _entente_card_new (self->strings, kind);
+  card = _entente_card_data_new (self->strings, kind);
+  position = self->cards->len;
   g_ptr_array_add (self->cards, card);
 
   if (slots[CARD_ID] != NULL)
@@ -1749,7 +1822,8 @@ walk_card (EntentePackValidator *self,
       const Path *id_path = PATH_KEY (element, "id");
 
       card->id = _entente_strings_add (self->strings, expect_id (self, slots[CARD_ID], id_path));
-      register_id (self, self->cards_by_id, card->id, card, array, "cards", "id", id_path);
+      register_id (self, self->cards_by_id, card->id, GUINT_TO_POINTER (position + 1), array,
+                   "cards", "id", id_path);
     }
   else
     report_missing (self, element, "id");
@@ -1836,7 +1910,7 @@ walk_cards (EntentePackValidator *self,
     }
 
   g_ptr_array_unref (self->cards);
-  self->cards = g_ptr_array_new_full (length, g_object_unref);
+  self->cards = g_ptr_array_sized_new (length);
   for (guint i = 0; i < length; i++)
     {
       if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_is_cancelled (self->cancellable))
@@ -2361,7 +2435,8 @@ _entente_pack_validator_new (EntenteReport *report,
   self->members = g_ptr_array_new_with_free_func (g_object_unref);
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
   self->terms = g_ptr_array_new_with_free_func (g_object_unref);
-  self->cards = g_ptr_array_new_with_free_func (g_object_unref);
+  /* EntenteCardData, in the arena. */
+  self->cards = g_ptr_array_new ();
   self->references = g_ptr_array_new_with_free_func (g_object_unref);
   self->corrections = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -2465,7 +2540,8 @@ _entente_pack_validator_finish (EntentePackValidator *self)
   _entente_object_list_set_items (pack->members, g_steal_pointer (&self->members));
   _entente_object_list_set_items (pack->events, g_steal_pointer (&self->events));
   _entente_object_list_set_items (pack->terms, g_steal_pointer (&self->terms));
-  _entente_object_list_set_items (pack->cards, g_steal_pointer (&self->cards));
+  g_clear_object (&pack->cards);
+  pack->cards = _entente_card_list_new (self->strings, g_steal_pointer (&self->cards));
   _entente_object_list_set_items (pack->references, g_steal_pointer (&self->references));
   _entente_object_list_set_items (pack->corrections, g_steal_pointer (&self->corrections));
 

@@ -244,7 +244,6 @@ entente_pack_init (EntentePack *self)
   self->members = _entente_object_list_new (ENTENTE_TYPE_MEMBER);
   self->events = _entente_object_list_new (ENTENTE_TYPE_EVENT);
   self->terms = _entente_object_list_new (ENTENTE_TYPE_TERM);
-  self->cards = _entente_object_list_new (ENTENTE_TYPE_CARD);
   self->references = _entente_object_list_new (ENTENTE_TYPE_REFERENCE);
   self->corrections = _entente_object_list_new (ENTENTE_TYPE_CORRECTION);
   self->sections = g_ptr_array_new_with_free_func (g_object_unref);
@@ -256,6 +255,7 @@ _entente_pack_new (EntenteStrings *strings)
   EntentePack *self = g_object_new (ENTENTE_TYPE_PACK, NULL);
 
   self->strings = _entente_strings_ref (strings);
+  self->cards = _entente_card_list_new (strings, g_ptr_array_new ());
 
   return self;
 }
@@ -490,9 +490,15 @@ EntenteCard *
 entente_pack_lookup_card (EntentePack *self,
                           const char  *id)
 {
+  guint position;
+
   g_return_val_if_fail (ENTENTE_IS_PACK (self), NULL);
 
-  return lookup (self->cards_by_id, id);
+  position = GPOINTER_TO_UINT (lookup (self->cards_by_id, id));
+  if (position == 0)
+    return NULL;
+
+  return _entente_card_list_get_card (self->cards, position - 1);
 }
 
 EntenteReference *
@@ -533,20 +539,17 @@ entente_pack_get_cards_for_section (EntentePack *self,
                                     const char  *section_id)
 {
   GPtrArray *result;
-  GPtrArray *items;
 
   g_return_val_if_fail (ENTENTE_IS_PACK (self), NULL);
   g_return_val_if_fail (section_id != NULL, NULL);
 
   result = g_ptr_array_new ();
-  items = _entente_object_list_get_items (self->cards);
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < _entente_card_list_get_size (self->cards); i++)
     {
-      EntenteCard *card = g_ptr_array_index (items, i);
-      const char *section = entente_card_get_section (card);
+      const char *section = _entente_card_list_get_data (self->cards, i)->section;
 
       if (section != NULL && strcmp (section, section_id) == 0)
-        g_ptr_array_add (result, card);
+        g_ptr_array_add (result, _entente_card_list_get_card (self->cards, i));
     }
 
   return result;
