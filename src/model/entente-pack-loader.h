@@ -41,7 +41,8 @@ EntentePack *entente_pack_load_from_file   (GFile          *file,
 EntentePack *entente_pack_load_builtin     (GError        **error);
 #define ENTENTE_BUILTIN_PACK_RESOURCE "/io/github/entente_app/Entente/packs/khan-sultana-sco.json"
 
-/* Loads in a worker thread. */
+/* Loads in a worker thread. Cancelling stops the work between stages and every 1,024
+ * cards; the error is then G_IO_ERROR_CANCELLED and the report may be incomplete. */
 void         entente_pack_load_file_async  (GFile               *file,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,

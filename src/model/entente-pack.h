@@ -23,8 +23,10 @@ G_DECLARE_FINAL_TYPE (EntentePack, entente_pack, ENTENTE, PACK, GObject)
 /* Properties (all read-only): "id", "title", "subtitle", "language", "as-of" (EntenteDate),
  * "abstract", "keywords" (GStrv), "source-citation", "source-url", "source-year" (0 if absent),
  * "organization" (EntenteOrganization or NULL), "authors", "outline", "members", "events",
- * "terms", "cards", "references", "corrections" (GListModels, never NULL),
- * "file" (GFile it was loaded from, NULL for the built-in pack / bytes). */
+ * "terms", "cards", "references", "corrections" (GListModels, never NULL, read-only: a
+ * loaded pack never changes; a card's object is made the first time it is asked for and
+ * is the same object every time after), "file" (GFile it was loaded from, NULL for the
+ * built-in pack / bytes). */
 const char          *entente_pack_get_id              (EntentePack *self);
 const char          *entente_pack_get_title           (EntentePack *self);
 const char          *entente_pack_get_subtitle        (EntentePack *self);
