@@ -1204,6 +1204,207 @@ test_outline_window_screenshots (void)
   entente_test_iterate (50);
 }
 
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+frame_painted (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Waits until @n_frames frames have been laid out and painted from now: the layout of what
+ * just changed is done then, however long a frame takes (software rendering is slow). */
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n_frames)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_assert_nonnull (clock);
+  for (guint i = 0; i < n_frames; i++)
+    {
+      gboolean painted = FALSE;
+      gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+
+      gtk_widget_queue_draw (widget);
+      entente_test_wait_until (frame_painted, &painted, 10000, "a frame to be painted");
+      g_signal_handler_disconnect (clock, id);
+    }
+}
+
+/* The part of the reading pane under @heading ("Key Points", "Terms"…). */
+static GtkWidget *
+find_part (GtkWidget  *pane,
+           const char *heading)
+{
+  GtkWidget *label = find_shown_label (pane, heading);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_parent (label);
+}
+
+/* Inside @widget, every shown child of a box lies within the box, and the children of a
+ * vertical box follow one another without overlapping: a box measured for less than its
+ * children need lets them spill over what comes after it. */
+static void
+assert_laid_out (GtkWidget *widget)
+{
+  gboolean is_box = GTK_IS_BOX (widget) || GTK_IS_FLOW_BOX (widget);
+  gboolean vertical = GTK_IS_BOX (widget) &&
+                      gtk_orientable_get_orientation (GTK_ORIENTABLE (widget)) ==
+                      GTK_ORIENTATION_VERTICAL;
+  float bottom = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      /* Popovers are laid out in surfaces of their own. */
+      if (!gtk_widget_get_visible (child) || GTK_IS_NATIVE (child))
+        continue;
+
+      g_assert_true (gtk_widget_compute_bounds (child, widget, &bounds));
+      if (is_box)
+        {
+          g_assert_cmpfloat (bounds.origin.y, >=, -0.5);
+          g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                             gtk_widget_get_height (widget) + 0.5);
+        }
+      if (vertical)
+        {
+          g_assert_cmpfloat (bounds.origin.y, >=, bottom - 0.5);
+          bottom = bounds.origin.y + bounds.size.height;
+        }
+
+      assert_laid_out (child);
+    }
+}
+
+/* The key points end before the terms begin, in the pane's column, and nothing in the
+ * pane spills out of its box. */
+static void
+assert_pane_laid_out (GtkWidget *pane)
+{
+  EntenteSection *section = entente_reading_pane_get_section (ENTENTE_READING_PANE (pane));
+  GtkWidget *title = find_shown_label (pane, entente_section_get_title (section));
+  GtkWidget *points = find_part (pane, "Key Points");
+  GtkWidget *terms = find_part (pane, "Terms");
+  GtkWidget *last_point = gtk_widget_get_last_child (gtk_widget_get_last_child (points));
+  GtkWidget *column;
+  graphene_rect_t points_bounds, last_point_bounds, terms_bounds;
+
+  /* The column holds the title's box and the rest of the section below it. */
+  g_assert_nonnull (title);
+  column = gtk_widget_get_parent (gtk_widget_get_parent (title));
+  g_assert_true (gtk_widget_is_ancestor (points, column));
+  g_assert_true (gtk_widget_is_ancestor (terms, column));
+
+  g_assert_true (gtk_widget_compute_bounds (points, column, &points_bounds));
+  g_assert_true (gtk_widget_compute_bounds (last_point, column, &last_point_bounds));
+  g_assert_true (gtk_widget_compute_bounds (terms, column, &terms_bounds));
+  g_assert_cmpfloat (points_bounds.origin.y + points_bounds.size.height, <=,
+                     terms_bounds.origin.y);
+  g_assert_cmpfloat (last_point_bounds.origin.y + last_point_bounds.size.height, <=,
+                     terms_bounds.origin.y);
+
+  assert_laid_out (column);
+}
+
+typedef struct
+{
+  int      width;
+  gboolean dark;
+  /* Behind a loading page first, as the window shows while it opens a file. */
+  gboolean loading;
+} LatePack;
+
+static const LatePack late_packs[] = {
+  { 1000, FALSE, FALSE },
+  { 1000, TRUE, TRUE },
+  { 360, FALSE, TRUE },
+};
+
+static gboolean
+stack_settled (gpointer data)
+{
+  return !gtk_stack_get_transition_running (data);
+}
+
+/* A pack set on a view that is on screen already, with no pack until then: the first
+ * section it shows, and the first with a correction, are laid out in full. */
+static void
+test_outline_late_pack (gconstpointer data)
+{
+  const LatePack *late = data;
+  g_autoptr(EntentePack) pack = load_builtin_pack ();
+  g_autofree char *name = NULL;
+  EntenteOutlineView *view = ENTENTE_OUTLINE_VIEW (entente_outline_view_new ());
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *leaflet;
+  GtkWidget *pane;
+  EntenteSection *section = NULL;
+
+  entente_test_set_dark (late->dark);
+  gtk_stack_set_transition_type (GTK_STACK (stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  if (late->loading)
+    gtk_stack_add_named (GTK_STACK (stack), adw_status_page_new (), "loading");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (view), "content");
+  gtk_window_set_default_size (window, 1000, 700);
+  adw_window_set_content (ADW_WINDOW (window), stack);
+  gtk_window_present (window);
+  entente_test_wait_for_map (window);
+  resize_content (window, late->width, 700);
+  settle_widget (GTK_WIDGET (window));
+
+  gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (view));
+  entente_outline_view_set_pack (view, pack);
+  entente_test_wait_until (stack_settled, stack, 5000, "the stack's transition to end");
+  wait_for_frames (GTK_WIDGET (window), 1);
+  /* Narrow, the reading pane is a page of its own. */
+  leaflet = entente_test_find_child (GTK_WIDGET (view), ADW_TYPE_LEAFLET);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)) == (late->width < 600));
+  if (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)))
+    adw_leaflet_set_visible_child_name (ADW_LEAFLET (leaflet), "content");
+  settle_widget (GTK_WIDGET (window));
+  wait_for_frames (GTK_WIDGET (window), 2);
+
+  pane = GTK_WIDGET (entente_test_find_child (GTK_WIDGET (view), ENTENTE_TYPE_READING_PANE));
+  g_assert_true (gtk_widget_get_mapped (pane));
+  g_assert_true (entente_reading_pane_get_section (ENTENTE_READING_PANE (pane)) ==
+                 entente_pack_get_nth_section (pack, 0));
+  name = g_strdup_printf ("outline-late-pack-%d%s", late->width, late->dark ? "-dark" : "");
+  entente_test_screenshot (GTK_WIDGET (window), name);
+  assert_pane_laid_out (pane);
+
+  /* The corrections were hidden until now too. */
+  for (guint i = 0; section == NULL && i < entente_pack_get_n_sections (pack); i++)
+    {
+      EntenteSection *s = entente_pack_get_nth_section (pack, i);
+      g_autoptr(GPtrArray) found = corrections_of (pack, s);
+
+      if (found->len > 0 && entente_section_get_points (s)[0] != NULL &&
+          entente_section_get_terms (s)[0] != NULL)
+        section = s;
+    }
+  g_assert_nonnull (section);
+  entente_outline_view_set_section_id (view, entente_section_get_id (section));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_nonnull (find_with_css_class (pane, "card"));
+  assert_pane_laid_out (pane);
+
+  entente_test_set_dark (FALSE);
+  gtk_window_destroy (window);
+  entente_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1238,6 +1439,11 @@ main (int   argc,
   ADD ("keyboard", test_outline_keyboard, FALSE);
   ADD ("narrow", test_outline_narrow, FALSE);
   ADD ("pack-change", test_outline_pack_change, FALSE);
+  g_test_add_data_func ("/entente/outline/late-pack", &late_packs[0], test_outline_late_pack);
+  g_test_add_data_func ("/entente/outline/late-pack-loading-dark", &late_packs[1],
+                        test_outline_late_pack);
+  g_test_add_data_func ("/entente/outline/late-pack-narrow", &late_packs[2],
+                        test_outline_late_pack);
   g_test_add_func ("/entente/outline/window-screenshots", test_outline_window_screenshots);
 
 #undef ADD

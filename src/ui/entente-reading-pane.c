@@ -16,19 +16,13 @@ struct _EntenteReadingPane
   EntenteSection *section;
 
   GtkScrolledWindow *scroller;
+  GtkBox            *column;
+  GtkWidget         *header_box;
   GtkLabel          *breadcrumb_label;
   GtkLabel          *title_label;
   GtkLabel          *pages_label;
-  GtkBox            *summary_box;
-  GtkWidget         *points_section;
-  GtkBox            *points_box;
-  GtkBox            *corrections_box;
-  GtkWidget         *terms_section;
-  GtkFlowBox        *terms_box;
-  GtkWidget         *members_section;
-  GtkFlowBox        *members_box;
-  GtkWidget         *events_section;
-  GtkFlowBox        *events_box;
+  /* Everything between the title and the neighbours; see build_body(). */
+  GtkWidget         *body;
   GtkWidget         *previous_button;
   GtkLabel          *previous_title_label;
   GtkWidget         *next_button;
@@ -45,20 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-remove_all_children (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_FLOW_BOX (box))
-        gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
-      else
-        gtk_box_remove (GTK_BOX (box), child);
-    }
-}
 
 /* Pack text is plain: labels get it with gtk_label_set_text(), never as markup. */
 static GtkWidget *
@@ -315,13 +295,62 @@ member_name (EntentePack *pack,
   return name != NULL ? name : code;
 }
 
-static void
-update_points (EntenteReadingPane *self)
+/* A part of the body: a heading over @content. */
+static GtkWidget *
+part_new (const char *heading,
+          int         spacing,
+          GtkWidget  *content)
 {
-  const char * const *points = entente_section_get_points (self->section);
+  GtkWidget *part = gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
+  GtkWidget *label = gtk_label_new (heading);
 
-  remove_all_children (GTK_WIDGET (self->points_box));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (part), label);
+  gtk_box_append (GTK_BOX (part), content);
 
+  return part;
+}
+
+static GtkWidget *
+flow_box_new (guint max_per_line)
+{
+  GtkWidget *box = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), FALSE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), max_per_line);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 6);
+
+  return box;
+}
+
+static GtkWidget *
+summary_new (EntenteSection *section)
+{
+  const char *summary = entente_section_get_summary (section);
+  GtkWidget *box;
+
+  if (summary == NULL || line_is_blank (summary))
+    return NULL;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  add_paragraphs (GTK_BOX (box), summary);
+
+  return box;
+}
+
+static GtkWidget *
+points_new (EntenteSection *section)
+{
+  const char * const *points = entente_section_get_points (section);
+  GtkWidget *box;
+
+  if (points[0] == NULL)
+    return NULL;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   for (guint i = 0; points[i] != NULL; i++)
     {
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
@@ -331,58 +360,79 @@ update_points (EntenteReadingPane *self)
       gtk_widget_add_css_class (bullet, "dim-label");
       gtk_box_append (GTK_BOX (row), bullet);
       gtk_box_append (GTK_BOX (row), text_label (points[i], TRUE));
-      gtk_box_append (self->points_box, row);
+      gtk_box_append (GTK_BOX (box), row);
     }
 
-  gtk_widget_set_visible (self->points_section, points[0] != NULL);
+  return part_new (_("Key Points"), 12, box);
 }
 
-static void
-update_terms (EntenteReadingPane *self)
+static GtkWidget *
+corrections_new (EntentePack    *pack,
+                 EntenteSection *section)
 {
-  const char * const *terms = entente_section_get_terms (self->section);
-  guint n = 0;
+  g_autoptr(GPtrArray) corrections = NULL;
+  GtkWidget *box;
 
-  remove_all_children (GTK_WIDGET (self->terms_box));
+  corrections = entente_pack_get_corrections_for_section (pack, entente_section_get_id (section));
+  if (corrections->len == 0)
+    return NULL;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  for (guint i = 0; i < corrections->len; i++)
+    gtk_box_append (GTK_BOX (box), correction_card_new (g_ptr_array_index (corrections, i)));
+
+  return box;
+}
+
+static GtkWidget *
+terms_new (EntentePack    *pack,
+           EntenteSection *section)
+{
+  const char * const *terms = entente_section_get_terms (section);
+  GtkWidget *box = NULL;
 
   for (guint i = 0; terms[i] != NULL; i++)
     {
-      EntenteTerm *term = entente_pack_lookup_term (self->pack, terms[i]);
+      EntenteTerm *term = entente_pack_lookup_term (pack, terms[i]);
 
       if (term == NULL)
         continue;
 
-      flow_box_append (self->terms_box, term_button_new (term));
-      n++;
+      if (box == NULL)
+        box = flow_box_new (12);
+      flow_box_append (GTK_FLOW_BOX (box), term_button_new (term));
     }
 
-  gtk_widget_set_visible (self->terms_section, n > 0);
+  return box != NULL ? part_new (_("Terms"), 8, box) : NULL;
 }
 
-static void
-update_members (EntenteReadingPane *self)
+static GtkWidget *
+members_new (EntentePack    *pack,
+             EntenteSection *section)
 {
-  const char * const *members = entente_section_get_members (self->section);
+  const char * const *members = entente_section_get_members (section);
+  GtkWidget *box;
 
-  remove_all_children (GTK_WIDGET (self->members_box));
+  if (members[0] == NULL)
+    return NULL;
 
+  box = flow_box_new (12);
   for (guint i = 0; members[i] != NULL; i++)
-    flow_box_append (self->members_box, chip_new (member_name (self->pack, members[i])));
+    flow_box_append (GTK_FLOW_BOX (box), chip_new (member_name (pack, members[i])));
 
-  gtk_widget_set_visible (self->members_section, members[0] != NULL);
+  return part_new (_("States"), 8, box);
 }
 
-static void
-update_events (EntenteReadingPane *self)
+static GtkWidget *
+events_new (EntentePack    *pack,
+            EntenteSection *section)
 {
-  const char * const *events = entente_section_get_events (self->section);
-  guint n = 0;
-
-  remove_all_children (GTK_WIDGET (self->events_box));
+  const char * const *events = entente_section_get_events (section);
+  GtkWidget *box = NULL;
 
   for (guint i = 0; events[i] != NULL; i++)
     {
-      EntenteEvent *event = entente_pack_lookup_event (self->pack, events[i]);
+      EntenteEvent *event = entente_pack_lookup_event (pack, events[i]);
       g_autofree char *date = NULL;
       g_autofree char *text = NULL;
 
@@ -392,30 +442,60 @@ update_events (EntenteReadingPane *self)
       date = entente_date_format (entente_event_get_date (event));
       /* Translators: a timeline event, "DATE — TITLE", e.g. "15 June 2001 — Shanghai summit" */
       text = g_strdup_printf (_("%s — %s"), date, entente_event_get_title (event));
-      flow_box_append (self->events_box, chip_new (text));
-      n++;
+      if (box == NULL)
+        box = flow_box_new (4);
+      flow_box_append (GTK_FLOW_BOX (box), chip_new (text));
     }
 
-  gtk_widget_set_visible (self->events_section, n > 0);
+  return box != NULL ? part_new (_("Events"), 8, box) : NULL;
 }
 
 static void
-update_corrections (EntenteReadingPane *self)
+append_part (GtkWidget *body,
+             GtkWidget *part)
 {
-  g_autoptr(GPtrArray) corrections = NULL;
+  if (part != NULL)
+    gtk_box_append (GTK_BOX (body), part);
+}
 
-  remove_all_children (GTK_WIDGET (self->corrections_box));
+/* The summary, key points, corrections, terms, states and events of @section: built whole
+ * before it joins the window, from the parts the section has, with nothing hidden.
+ *
+ * Parts kept in the window, hidden while empty and filled later, are laid out wrongly by
+ * GTK 4.8. A parent asks every child for its request mode (whether its height depends on
+ * its width), hidden children too, and the answer is cached; queueing a resize clears that
+ * cache, but only when the widget's "resize needed" flag is not set already, and only
+ * measuring clears the flag, which never happens to a hidden widget. So a part that was
+ * empty when first asked keeps "constant size" once its wrapping labels arrive, is measured
+ * as if each label were one line long, and the parts below are drawn over it. That is what
+ * happened to the first section shown when a pack arrived in a window already on screen. */
+static GtkWidget *
+build_body (EntentePack    *pack,
+            EntenteSection *section)
+{
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
 
-  corrections = entente_pack_get_corrections_for_section (self->pack,
-                                                          entente_section_get_id (self->section));
-  for (guint i = 0; i < corrections->len; i++)
-    {
-      EntenteCorrection *correction = g_ptr_array_index (corrections, i);
+  append_part (body, summary_new (section));
+  append_part (body, points_new (section));
+  append_part (body, corrections_new (pack, section));
+  append_part (body, terms_new (pack, section));
+  append_part (body, members_new (pack, section));
+  append_part (body, events_new (pack, section));
 
-      gtk_box_append (self->corrections_box, correction_card_new (correction));
-    }
+  return body;
+}
 
-  gtk_widget_set_visible (GTK_WIDGET (self->corrections_box), corrections->len > 0);
+static void
+set_body (EntenteReadingPane *self,
+          GtkWidget          *body)
+{
+  if (self->body != NULL)
+    gtk_box_remove (self->column, self->body);
+
+  self->body = body;
+
+  if (body != NULL)
+    gtk_box_insert_child_after (self->column, body, self->header_box);
 }
 
 static void
@@ -437,17 +517,7 @@ clear (EntenteReadingPane *self)
   gtk_label_set_text (self->pages_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->breadcrumb_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->pages_label), FALSE);
-  remove_all_children (GTK_WIDGET (self->summary_box));
-  remove_all_children (GTK_WIDGET (self->points_box));
-  remove_all_children (GTK_WIDGET (self->corrections_box));
-  remove_all_children (GTK_WIDGET (self->terms_box));
-  remove_all_children (GTK_WIDGET (self->members_box));
-  remove_all_children (GTK_WIDGET (self->events_box));
-  gtk_widget_set_visible (self->points_section, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->corrections_box), FALSE);
-  gtk_widget_set_visible (self->terms_section, FALSE);
-  gtk_widget_set_visible (self->members_section, FALSE);
-  gtk_widget_set_visible (self->events_section, FALSE);
+  set_body (self, NULL);
   update_neighbour (self->previous_button, self->previous_title_label, NULL);
   update_neighbour (self->next_button, self->next_title_label, NULL);
 }
@@ -483,16 +553,7 @@ entente_reading_pane_show (EntenteReadingPane *self,
   gtk_label_set_text (self->pages_label, pages != NULL ? pages : "");
   gtk_widget_set_visible (GTK_WIDGET (self->pages_label), pages != NULL);
 
-  remove_all_children (GTK_WIDGET (self->summary_box));
-  add_paragraphs (self->summary_box, entente_section_get_summary (section));
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_box),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->summary_box)) != NULL);
-
-  update_points (self);
-  update_corrections (self);
-  update_terms (self);
-  update_members (self);
-  update_events (self);
+  set_body (self, build_body (self->pack, section));
 
   update_neighbour (self->previous_button, self->previous_title_label, previous);
   update_neighbour (self->next_button, self->next_title_label, next);
@@ -580,19 +641,11 @@ entente_reading_pane_class_init (EntenteReadingPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/entente-reading-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, scroller);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, column);
+  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, header_box);
   gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, breadcrumb_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, title_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, pages_label);
-  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, summary_box);
-  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, points_section);
-  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, points_box);
-  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, corrections_box);
-  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, terms_section);
-  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, terms_box);
-  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, members_section);
-  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, members_box);
-  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, events_section);
-  gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, events_box);
   gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, previous_button);
   gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, previous_title_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteReadingPane, next_button);
