@@ -21,6 +21,7 @@
 #include "entente-outline-view.h"
 #include "entente-pack-loader.h"
 #include "entente-reading-pane.h"
+#include "entente-section-row.h"
 #include "entente-test-ui.h"
 #include "entente-text.h"
 #include "entente-window.h"
@@ -145,10 +146,10 @@ list_sections (Fixture *fixture)
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-      g_assert_true (GTK_IS_TREE_LIST_ROW (row));
-      g_ptr_array_add (sections, gtk_tree_list_row_get_item (row));
+      g_assert_true (ENTENTE_IS_SECTION (item));
+      g_ptr_array_add (sections, g_steal_pointer (&item));
     }
 
   return sections;
@@ -158,15 +159,9 @@ static EntenteSection *
 selected_section (Fixture *fixture)
 {
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_rows (fixture));
-  GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
-  g_autoptr(EntenteSection) section = NULL;
 
-  if (row == NULL)
-    return NULL;
-
-  /* The pack owns its sections: returning a borrowed pointer is safe. */
-  section = gtk_tree_list_row_get_item (row);
-  return section;
+  /* The rows are the pack's sections. */
+  return gtk_single_selection_get_selected_item (selection);
 }
 
 /* A label (or, in the list's rows, an inscription) with @text that is on screen
@@ -440,31 +435,30 @@ test_outline_top_level (Fixture       *fixture,
   entente_test_screenshot (GTK_WIDGET (fixture->window), "outline-top-level");
 }
 
-/* The rows on screen hide their arrow exactly when none of their children is kept. */
+/* The rows on screen show an arrow exactly when one of their children is kept, pointing
+ * down: the children show. */
 static void
 check_arrows (Fixture   *fixture,
               GPtrArray *kept)
 {
   GtkWidget *list = GTK_WIDGET (get_list_view (fixture));
   guint n_checked = 0;
+  guint n_expanded = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (list);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *expander = gtk_widget_get_first_child (child);
-      g_autoptr(EntenteSection) section = NULL;
-      GtkTreeListRow *row;
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      EntenteSection *section;
       gboolean keeps_child = FALSE;
       GListModel *children;
 
-      if (!GTK_IS_TREE_EXPANDER (expander) || !gtk_widget_get_mapped (expander))
-        continue;
-      row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
-      if (row == NULL)
+      if (!ENTENTE_IS_SECTION_ROW (row) || !gtk_widget_get_mapped (row))
         continue;
 
-      section = gtk_tree_list_row_get_item (row);
+      section = entente_section_row_get_section (ENTENTE_SECTION_ROW (row));
+      g_assert_true (g_ptr_array_find (kept, section, NULL));
       children = entente_section_get_children (section);
       for (guint i = 0; i < g_list_model_get_n_items (children); i++)
         {
@@ -473,7 +467,54 @@ check_arrows (Fixture   *fixture,
           keeps_child |= g_ptr_array_find (kept, c, NULL);
         }
 
-      g_assert_cmpint (gtk_widget_has_css_class (expander, "no-kept-children"), ==, !keeps_child);
+      g_assert_cmpint (entente_section_row_get_expandable (ENTENTE_SECTION_ROW (row)), ==,
+                       keeps_child);
+      g_assert_cmpint (entente_section_row_get_expanded (ENTENTE_SECTION_ROW (row)), ==,
+                       keeps_child);
+      n_checked++;
+      n_expanded += keeps_child;
+    }
+
+  g_assert_cmpuint (n_checked, >, 0);
+  g_assert_cmpuint (n_expanded, >, 0);
+}
+
+/* Without a search, every section with children has an arrow, pointing down exactly when
+ * its children are listed. */
+static void
+check_outline_arrows (Fixture *fixture)
+{
+  GtkWidget *list = GTK_WIDGET (get_list_view (fixture));
+  g_autoptr(GPtrArray) shown = list_sections (fixture);
+  guint n_checked = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      EntenteSection *section;
+      GListModel *children;
+      gboolean has_children;
+      gboolean children_shown = FALSE;
+
+      if (!ENTENTE_IS_SECTION_ROW (row) || !gtk_widget_get_mapped (row))
+        continue;
+
+      section = entente_section_row_get_section (ENTENTE_SECTION_ROW (row));
+      children = entente_section_get_children (section);
+      has_children = g_list_model_get_n_items (children) > 0;
+      if (has_children)
+        {
+          g_autoptr(EntenteSection) first = g_list_model_get_item (children, 0);
+
+          children_shown = g_ptr_array_find (shown, first, NULL);
+        }
+
+      g_assert_cmpint (entente_section_row_get_expandable (ENTENTE_SECTION_ROW (row)), ==,
+                       has_children);
+      g_assert_cmpint (entente_section_row_get_expanded (ENTENTE_SECTION_ROW (row)), ==,
+                       children_shown);
       n_checked++;
     }
 
@@ -509,18 +550,11 @@ check_search (Fixture    *fixture,
   g_assert_cmpstr (entente_outline_view_get_search_text (fixture->view), ==, query);
   g_assert_cmpint (entente_outline_view_get_n_matches (fixture->view), ==, n_matches);
 
+  /* Every kept section is listed, with its kept children under it: the matches show. */
   shown = list_sections (fixture);
   assert_rows_equal (shown, expected);
 
-  /* Every kept row is expanded so that the matches show; one whose children are all
-   * filtered out shows no expander arrow. */
-  for (guint i = 0; i < g_list_model_get_n_items (get_rows (fixture)); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (get_rows (fixture), i);
-
-      if (gtk_tree_list_row_is_expandable (row))
-        g_assert_true (gtk_tree_list_row_get_expanded (row));
-    }
+  /* One whose children are all filtered out shows no expander arrow. */
   check_arrows (fixture, expected);
 
   count = g_strdup_printf (n_matches == 1 ? "%u section matches" : "%u sections match", n_matches);
@@ -562,7 +596,7 @@ test_outline_search (Fixture       *fixture,
   g_assert_cmpstr (entente_outline_view_get_search_text (fixture->view), ==, "");
   after = list_sections (fixture);
   assert_rows_equal (after, before);
-  g_assert_null (find_with_css_class (GTK_WIDGET (get_list_view (fixture)), "no-kept-children"));
+  check_outline_arrows (fixture);
   g_assert_cmpstr (entente_section_get_id (selected_section (fixture)), ==, "body-heads-of-state");
 }
 
@@ -907,19 +941,44 @@ test_outline_markup (Fixture       *fixture,
   g_assert_nonnull (find_shown_label (pane, "<b>bold</b>"));
 }
 
-static GtkTreeListRow *
-row_of (Fixture    *fixture,
-        const char *id)
+/* Whether the children of the section @id are listed under it. */
+static gboolean
+children_listed (Fixture    *fixture,
+                 const char *id)
 {
-  GListModel *model = get_rows (fixture);
+  EntenteSection *section = entente_pack_lookup_section (fixture->pack, id);
+  g_autoptr(EntenteSection) first = g_list_model_get_item (entente_section_get_children (section),
+                                                           0);
+  g_autoptr(GPtrArray) shown = list_sections (fixture);
+  guint position;
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  g_assert_nonnull (first);
+  if (!g_ptr_array_find (shown, first, &position))
+    return FALSE;
+
+  g_assert_cmpuint (position, >, 0);
+  g_assert_true (g_ptr_array_index (shown, position - 1) == section);
+  return TRUE;
+}
+
+/* The row widget of the section @id, if the list has one. */
+static EntenteSectionRow *
+row_widget_of (Fixture    *fixture,
+               const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (get_list_view (fixture)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
-      g_autoptr(EntenteSection) section = gtk_tree_list_row_get_item (row);
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      EntenteSection *section;
 
+      if (!ENTENTE_IS_SECTION_ROW (row))
+        continue;
+
+      section = entente_section_row_get_section (ENTENTE_SECTION_ROW (row));
       if (g_strcmp0 (entente_section_get_id (section), id) == 0)
-        return g_steal_pointer (&row);
+        return ENTENTE_SECTION_ROW (row);
     }
 
   return NULL;
@@ -957,27 +1016,52 @@ test_outline_keyboard (Fixture       *fixture,
                        gconstpointer  data)
 {
   GtkWidget *list = GTK_WIDGET (get_list_view (fixture));
-  g_autoptr(GtkTreeListRow) body = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  EntenteSectionRow *row;
+  guint position;
 
   entente_outline_view_set_section_id (fixture->view, "body");
   settle ();
   gtk_widget_grab_focus (list);
   settle ();
-  body = row_of (fixture, "body");
-  g_assert_nonnull (body);
-  g_assert_false (gtk_tree_list_row_get_expanded (body));
+  row = row_widget_of (fixture, "body");
+  g_assert_nonnull (row);
+  g_assert_false (children_listed (fixture, "body"));
+  g_assert_true (entente_section_row_get_expandable (row));
+  g_assert_false (entente_section_row_get_expanded (row));
 
-  /* Right and + expand the focused row, Left and - collapse it. */
+  /* Right and + expand the focused row, Left and - collapse it; the arrow follows. */
   g_assert_true (press_list_key (fixture, GDK_KEY_Right, 0));
-  g_assert_true (gtk_tree_list_row_get_expanded (body));
+  g_assert_true (children_listed (fixture, "body"));
+  g_assert_true (entente_section_row_get_expanded (row));
   g_assert_true (press_list_key (fixture, GDK_KEY_Left, 0));
-  g_assert_false (gtk_tree_list_row_get_expanded (body));
+  g_assert_false (children_listed (fixture, "body"));
+  g_assert_false (entente_section_row_get_expanded (row));
   g_assert_true (press_list_key (fixture, GDK_KEY_plus, GDK_SHIFT_MASK));
-  g_assert_true (gtk_tree_list_row_get_expanded (body));
+  g_assert_true (children_listed (fixture, "body"));
   g_assert_true (press_list_key (fixture, GDK_KEY_minus, 0));
-  g_assert_false (gtk_tree_list_row_get_expanded (body));
+  g_assert_false (children_listed (fixture, "body"));
   g_assert_false (press_list_key (fixture, GDK_KEY_Right, GDK_CONTROL_MASK));
-  g_assert_false (gtk_tree_list_row_get_expanded (body));
+  g_assert_false (children_listed (fixture, "body"));
+
+  /* * expands everything below, / collapses the row again and Ctrl+Space toggles it. */
+  g_assert_true (press_list_key (fixture, GDK_KEY_asterisk, GDK_SHIFT_MASK));
+  g_assert_true (children_listed (fixture, "body"));
+  g_assert_true (children_listed (fixture, "body-deep"));
+  g_assert_true (press_list_key (fixture, GDK_KEY_slash, 0));
+  g_assert_false (children_listed (fixture, "body"));
+  g_assert_true (press_list_key (fixture, GDK_KEY_space, GDK_CONTROL_MASK));
+  g_assert_true (children_listed (fixture, "body"));
+  /* What was expanded below stays so. */
+  g_assert_true (children_listed (fixture, "body-deep"));
+  g_assert_true (press_list_key (fixture, GDK_KEY_space, GDK_CONTROL_MASK));
+  g_assert_false (children_listed (fixture, "body"));
+
+  /* Clicking the arrow is the same as toggling it. */
+  g_signal_emit_by_name (row, "toggle");
+  g_assert_true (children_listed (fixture, "body"));
+  g_signal_emit_by_name (row, "toggle");
+  g_assert_false (children_listed (fixture, "body"));
 
   /* Enter opens the focused section. */
   entente_outline_view_set_section_id (fixture->view, "conclusion");
@@ -988,8 +1072,10 @@ test_outline_keyboard (Fixture       *fixture,
   g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==, "conclusion");
 
   /* Selecting a row (what arrows and clicks do) shows its section. */
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (get_rows (fixture)),
-                                   gtk_tree_list_row_get_position (body), TRUE);
+  shown = list_sections (fixture);
+  g_assert_true (g_ptr_array_find (shown, entente_pack_lookup_section (fixture->pack, "body"),
+                                   &position));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (get_rows (fixture)), position, TRUE);
   g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==, "body");
 }
 
@@ -1132,6 +1218,122 @@ test_outline_filter (void)
   g_assert_cmpint (entente_outline_filter_set_query (filter, " \t "), ==, -1);
   g_assert_false (entente_outline_filter_has_query (filter));
   g_assert_true (entente_outline_filter_is_visible (filter, conclusion));
+}
+
+/* The ids of the sections that the outline lists, in order, separated by spaces. */
+static char *
+listed_ids (EntentePack          *pack,
+            EntenteOutlineFilter *filter)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+  guint n_listed = 0;
+
+  for (guint i = 0; i < entente_pack_get_n_sections (pack); i++)
+    {
+      EntenteSection *section = entente_pack_get_nth_section (pack, i);
+
+      if (!entente_outline_filter_is_listed (filter, section))
+        {
+          g_assert_cmpint (entente_outline_filter_get_listed_position (filter, section), ==, -1);
+          continue;
+        }
+
+      g_assert_cmpint (entente_outline_filter_get_listed_position (filter, section), ==, n_listed);
+      g_string_append_printf (ids, "%s%s",
+                              ids->len > 0 ? " " : "", entente_section_get_id (section));
+      n_listed++;
+    }
+
+  g_assert_cmpuint (entente_outline_filter_get_n_listed (filter), ==, n_listed);
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+#define assert_listed(pack, filter, expected) \
+  G_STMT_START { \
+    g_autofree char *ids__ = listed_ids ((pack), (filter)); \
+    g_assert_cmpstr (ids__, ==, (expected)); \
+  } G_STMT_END
+
+/* The outline and its searches are one list of sections filtered: what the reader expanded,
+ * or the matches and their ancestors; and the list is told how strict each change was. */
+static void
+test_outline_filter_listed (void)
+{
+  g_autoptr(EntentePack) pack = load_fixture_pack ();
+  g_autoptr(EntenteOutlineFilter) filter = entente_outline_filter_new (pack);
+  EntenteSection *body = entente_pack_lookup_section (pack, "body");
+  EntenteSection *deep = entente_pack_lookup_section (pack, "body-deep");
+  EntenteSection *leaf = entente_pack_lookup_section (pack, "body-deep-leaf");
+  EntenteSection *intro = entente_pack_lookup_section (pack, "intro");
+
+  /* At first the top level, collapsed, as the list saw it when it was filled. */
+  assert_listed (pack, filter, "intro markup body conclusion");
+  g_assert_cmpint (entente_outline_filter_take_change (filter), ==,
+                   ENTENTE_OUTLINE_FILTER_CHANGE_NONE);
+  g_assert_false (entente_outline_filter_get_expanded (filter, body));
+  g_assert_true (entente_outline_filter_keeps_children (filter, body));
+  g_assert_false (entente_outline_filter_keeps_children (filter, leaf));
+
+  /* Expanding adds rows, collapsing takes them away; leaves have nothing to expand. */
+  entente_outline_filter_set_expanded (filter, body, TRUE, FALSE);
+  assert_listed (pack, filter, "intro markup body body-claims body-deep conclusion");
+  g_assert_cmpint (entente_outline_filter_take_change (filter), ==,
+                   ENTENTE_OUTLINE_FILTER_CHANGE_LESS_STRICT);
+  g_assert_cmpint (entente_outline_filter_take_change (filter), ==,
+                   ENTENTE_OUTLINE_FILTER_CHANGE_NONE);
+  entente_outline_filter_set_expanded (filter, leaf, TRUE, FALSE);
+  g_assert_false (entente_outline_filter_get_expanded (filter, leaf));
+  entente_outline_filter_set_expanded (filter, body, FALSE, FALSE);
+  assert_listed (pack, filter, "intro markup body conclusion");
+  g_assert_cmpint (entente_outline_filter_take_change (filter), ==,
+                   ENTENTE_OUTLINE_FILTER_CHANGE_MORE_STRICT);
+
+  /* Recursively, and revealing a section expands its ancestors. */
+  entente_outline_filter_set_expanded (filter, body, TRUE, TRUE);
+  assert_listed (pack, filter, "intro markup body body-claims body-deep body-deep-leaf conclusion");
+  entente_outline_filter_set_expanded (filter, body, FALSE, TRUE);
+  g_assert_false (entente_outline_filter_get_expanded (filter, deep));
+  entente_outline_filter_reveal (filter, leaf);
+  assert_listed (pack, filter, "intro markup body body-claims body-deep body-deep-leaf conclusion");
+  g_assert_true (entente_outline_filter_get_expanded (filter, body));
+  g_assert_true (entente_outline_filter_get_expanded (filter, deep));
+  entente_outline_filter_set_expanded (filter, deep, FALSE, FALSE);
+  entente_outline_filter_take_change (filter);
+
+  /* A query lists its matches and their ancestors, expanded, whatever the reader
+   * expanded; a longer one lists fewer; one that matches elsewhere lists others. */
+  g_assert_cmpint (entente_outline_filter_set_query (filter, "leaf"), ==, 1);
+  assert_listed (pack, filter, "body body-deep body-deep-leaf");
+  g_assert_true (entente_outline_filter_get_expanded (filter, deep));
+  g_assert_cmpint (entente_outline_filter_take_change (filter), ==,
+                   ENTENTE_OUTLINE_FILTER_CHANGE_DIFFERENT);
+  g_assert_cmpint (entente_outline_filter_set_query (filter, "leaf spirit"), ==, 1);
+  assert_listed (pack, filter, "body body-deep body-deep-leaf");
+  g_assert_cmpint (entente_outline_filter_take_change (filter), ==,
+                   ENTENTE_OUTLINE_FILTER_CHANGE_NONE);
+
+  /* While searching, the reader can collapse a kept section, until the query changes. */
+  entente_outline_filter_set_expanded (filter, deep, FALSE, FALSE);
+  assert_listed (pack, filter, "body body-deep");
+  g_assert_false (entente_outline_filter_get_expanded (filter, deep));
+  g_assert_cmpint (entente_outline_filter_take_change (filter), ==,
+                   ENTENTE_OUTLINE_FILTER_CHANGE_MORE_STRICT);
+  g_assert_cmpint (entente_outline_filter_set_query (filter, "leaf"), ==, 1);
+  assert_listed (pack, filter, "body body-deep body-deep-leaf");
+  g_assert_cmpint (entente_outline_filter_take_change (filter), ==,
+                   ENTENTE_OUTLINE_FILTER_CHANGE_LESS_STRICT);
+  g_assert_cmpint (entente_outline_filter_set_query (filter, "background"), ==, 1);
+  assert_listed (pack, filter, "intro intro-background");
+  g_assert_cmpint (entente_outline_filter_take_change (filter), ==,
+                   ENTENTE_OUTLINE_FILTER_CHANGE_DIFFERENT);
+  g_assert_false (entente_outline_filter_is_listed (filter, leaf));
+  entente_outline_filter_reveal (filter, leaf);
+  g_assert_false (entente_outline_filter_is_listed (filter, leaf));
+
+  /* Without a query again, the outline is as the reader left it. */
+  g_assert_cmpint (entente_outline_filter_set_query (filter, ""), ==, -1);
+  assert_listed (pack, filter, "intro markup body body-claims body-deep conclusion");
+  g_assert_false (entente_outline_filter_get_expanded (filter, intro));
 }
 
 static gsize
@@ -1426,6 +1628,7 @@ main (int   argc,
               fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/entente/outline/filter", test_outline_filter);
+  g_test_add_func ("/entente/outline/filter-listed", test_outline_filter_listed);
   ADD ("top-level", test_outline_top_level, TRUE);
   ADD ("search", test_outline_search, TRUE);
   ADD ("search-fixture", test_outline_search_fixture, FALSE);

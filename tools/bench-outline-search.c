@@ -6,9 +6,13 @@
  * How long the outline's search takes per keystroke on a pack, typically a synthetic one:
  *   tools/gen-synthetic-pack.py --sections 10000 --out /tmp/big.json
  *   xvfb-run -a _build/tools/bench-outline-search /tmp/big.json
- * It types a few queries one character at a time and reports, per keystroke, the time of
- * the filter alone and, when a display is available, of the whole view: filtering,
- * rebuilding the tree and drawing the next frame of a 1200x800 window.
+ * It types a few queries one character at a time, then deletes them one character at a
+ * time, and reports per keystroke the time of the filter alone and, when a display is
+ * available, of the whole view in a 1200x800 window: "update" is the model update
+ * (filtering, and the list's rows), "layout" and "paint" (snapshot and rendering) are the
+ * next frame's, "work" is the sum of the three, and "total" runs from the keystroke to the
+ * end of that frame, counting the wait for the frame clock's next tick.
+ * BENCH_VERBOSE=1 prints every keystroke; GSK_RENDERER and GTK_A11Y apply as usual.
  */
 
 #include "config.h"
@@ -56,7 +60,7 @@ series_report (Series *series)
   for (guint i = 0; i < n; i++)
     total += g_array_index (series->samples, double, i);
 
-  g_print ("%-28s %5u samples  median %7.2f ms  mean %7.2f ms  p95 %7.2f ms  max %7.2f ms\n",
+  g_print ("%-28s %3u samples  median %6.2f ms  mean %6.2f ms  p95 %6.2f ms  max %6.2f ms\n",
            series->what, n,
            g_array_index (series->samples, double, n / 2),
            total / n,
@@ -103,25 +107,151 @@ bench_filter (EntentePack        *pack,
   g_array_unref (series.samples);
 }
 
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
+typedef struct
 {
-  *painted = TRUE;
+  gint64   start;
+  gint64   layout_end;
+  gint64   paint_end;
+  gboolean painted;
+} Frame;
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Frame         *frame)
+{
+  frame->start = g_get_monotonic_time ();
 }
 
 static void
-wait_for_frame (GtkWidget *widget)
+layout_cb (GdkFrameClock *clock,
+           Frame         *frame)
+{
+  frame->layout_end = g_get_monotonic_time ();
+}
+
+static void
+paint_cb (GdkFrameClock *clock,
+          Frame         *frame)
+{
+  frame->paint_end = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Frame         *frame)
+{
+  frame->painted = TRUE;
+}
+
+/* Waits for the next frame to be painted; the handlers run after GTK's own, so the times
+ * are those at which the frame began (after waiting for the frame clock) and at which its
+ * layout and its painting (snapshot and rendering) ended. */
+static void
+wait_for_frame (GtkWidget *widget,
+                Frame     *out_frame)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong id;
+  Frame frame = { 0, 0, 0, FALSE };
+  gulong ids[4];
 
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  ids[0] = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &frame);
+  ids[1] = g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), &frame);
+  ids[2] = g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), &frame);
+  ids[3] = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frame);
   gtk_widget_queue_draw (widget);
-  while (!painted)
+  while (!frame.painted)
     g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_signal_handler_disconnect (clock, ids[i]);
+
+  if (out_frame != NULL)
+    *out_frame = frame;
+}
+
+typedef struct
+{
+  Series update;
+  Series layout;
+  Series paint;
+  Series work;
+  Series total;
+} Keystrokes;
+
+static void
+keystrokes_init (Keystrokes *keys,
+                 const char *what)
+{
+  Series *all[] = { &keys->update, &keys->layout, &keys->paint, &keys->work, &keys->total };
+  const char *parts[] = { "update", "layout", "paint", "work", "total" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      all[i]->samples = g_array_new (FALSE, FALSE, sizeof (double));
+      all[i]->what = g_strdup_printf ("%s: %s", what, parts[i]);
+    }
+}
+
+static void
+keystrokes_report (Keystrokes *keys)
+{
+  Series *all[] = { &keys->update, &keys->layout, &keys->paint, &keys->work, &keys->total };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      series_report (all[i]);
+      g_array_unref (all[i]->samples);
+      g_free ((char *) all[i]->what);
+    }
+}
+
+static void
+add_sample (Series *series,
+            double  ms)
+{
+  g_array_append_val (series->samples, ms);
+}
+
+static void
+add_keystroke (Keystrokes *keys,
+               double      update,
+               double      layout,
+               double      paint,
+               double      total)
+{
+  add_sample (&keys->update, update);
+  add_sample (&keys->layout, layout);
+  add_sample (&keys->paint, paint);
+  add_sample (&keys->work, update + layout + paint);
+  add_sample (&keys->total, total);
+}
+
+/* Sets the query as a keystroke would, and times it up to the next frame on screen. */
+static void
+keystroke (GtkWidget  *view,
+           const char *text,
+           gboolean    verbose,
+           Keystrokes *keys,
+           Keystrokes *all_keys)
+{
+  gint64 start = g_get_monotonic_time ();
+  double update, layout, paint, total;
+  Frame frame;
+
+  entente_outline_view_set_search_text (ENTENTE_OUTLINE_VIEW (view), text);
+  update = elapsed_ms (start);
+  wait_for_frame (view, &frame);
+  total = elapsed_ms (start);
+  layout = (frame.layout_end - frame.start) / 1000.0;
+  paint = (frame.paint_end - frame.layout_end) / 1000.0;
+
+  add_keystroke (keys, update, layout, paint, total);
+  add_keystroke (all_keys, update, layout, paint, total);
+
+  if (verbose)
+    g_print ("    %-18s %5d matches: update %6.2f  layout %6.2f  paint %6.2f  total %6.2f ms\n",
+             text[0] != '\0' ? text : "(none)",
+             entente_outline_view_get_n_matches (ENTENTE_OUTLINE_VIEW (view)),
+             update, layout, paint, total);
 }
 
 static void
@@ -129,11 +259,17 @@ bench_view (EntentePack        *pack,
             const char * const *queries)
 {
   Series idle = { g_array_new (FALSE, FALSE, sizeof (double)), "a frame, nothing changed" };
-  Series update = { g_array_new (FALSE, FALSE, sizeof (double)), "view: filter and tree" };
-  Series series = { g_array_new (FALSE, FALSE, sizeof (double)), "view: up to the next frame" };
+  gboolean verbose = g_getenv ("BENCH_VERBOSE") != NULL;
+  Keystrokes typing;
+  Keystrokes deleting;
+  Keystrokes all;
   GtkWidget *view;
   GtkWindow *window;
   gint64 start;
+
+  keystrokes_init (&typing, "typing");
+  keystrokes_init (&deleting, "deleting");
+  keystrokes_init (&all, "every keystroke");
 
   window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (window, 1200, 800);
@@ -143,29 +279,32 @@ bench_view (EntentePack        *pack,
   while (!gtk_widget_get_mapped (view))
     g_main_context_iteration (NULL, TRUE);
 
+  g_print ("renderer: %s; accessibility: %s\n",
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
+           g_strcmp0 (g_getenv ("GTK_A11Y"), "none") == 0 ? "off (GTK_A11Y=none)" : "on");
+
   start = g_get_monotonic_time ();
   entente_outline_view_set_pack (ENTENTE_OUTLINE_VIEW (view), pack);
-  wait_for_frame (view);
+  wait_for_frame (view, NULL);
   g_print ("%-28s %.1f ms\n", "set the pack, first frame", elapsed_ms (start));
 
   /* What drawing a frame costs here at all (software rendering under Xvfb is slow). */
   for (guint i = 0; i < 10; i++)
     {
-      double ms;
-
       start = g_get_monotonic_time ();
-      wait_for_frame (view);
-      ms = elapsed_ms (start);
-      g_array_append_val (idle.samples, ms);
+      wait_for_frame (view, NULL);
+      add_sample (&idle, elapsed_ms (start));
     }
   series_report (&idle);
 
-  /* Ctrl+F: the search bar opens and the view prepares the search. */
+  /* Ctrl+F: the search bar opens. */
   start = g_get_monotonic_time ();
   entente_outline_view_start_search (ENTENTE_OUTLINE_VIEW (view));
-  wait_for_frame (view);
+  wait_for_frame (view, NULL);
   g_print ("%-28s %.1f ms\n", "open the search bar", elapsed_ms (start));
 
+  /* Each query is typed one character at a time, then deleted one at a time: the last
+   * Backspace brings the whole outline back. */
   for (guint q = 0; queries[q] != NULL; q++)
     {
       glong n_chars = g_utf8_strlen (queries[q], -1);
@@ -174,30 +313,25 @@ bench_view (EntentePack        *pack,
       for (glong i = 1; i <= n_chars; i++)
         {
           g_autofree char *typed = g_utf8_substring (queries[q], 0, i);
-          double ms;
 
-          start = g_get_monotonic_time ();
-          entente_outline_view_set_search_text (ENTENTE_OUTLINE_VIEW (view), typed);
-          ms = elapsed_ms (start);
-          g_array_append_val (update.samples, ms);
-          wait_for_frame (view);
-          ms = elapsed_ms (start);
-          g_array_append_val (series.samples, ms);
+          keystroke (view, typed, verbose, &typing, &all);
+        }
+      n_matches = entente_outline_view_get_n_matches (ENTENTE_OUTLINE_VIEW (view));
+
+      for (glong i = n_chars - 1; i >= 0; i--)
+        {
+          g_autofree char *typed = g_utf8_substring (queries[q], 0, i);
+
+          keystroke (view, typed, verbose, &deleting, &all);
         }
 
-      n_matches = entente_outline_view_get_n_matches (ENTENTE_OUTLINE_VIEW (view));
-      start = g_get_monotonic_time ();
-      entente_outline_view_set_search_text (ENTENTE_OUTLINE_VIEW (view), "");
-      wait_for_frame (view);
-      g_print ("  \"%s\": %d matches; clearing the search took %.1f ms\n", queries[q],
-               n_matches, elapsed_ms (start));
+      g_print ("  \"%s\": %d matches\n", queries[q], n_matches);
     }
 
-  series_report (&update);
-  series_report (&series);
+  keystrokes_report (&typing);
+  keystrokes_report (&deleting);
+  keystrokes_report (&all);
   g_array_unref (idle.samples);
-  g_array_unref (update.samples);
-  g_array_unref (series.samples);
   gtk_window_destroy (window);
 }
 

@@ -5,11 +5,19 @@
 #include "entente-outline-filter.h"
 #include "entente-text.h"
 
+/* What the query decides about a section. */
 enum
 {
   FLAG_MATCH        = 1 << 0,
   FLAG_VISIBLE      = 1 << 1,
   FLAG_KEEPS_CHILD  = 1 << 2,
+};
+
+/* What the reader decides: kept across queries. */
+enum
+{
+  STATE_EXPANDED           = 1 << 0,
+  STATE_COLLAPSED_IN_QUERY = 1 << 1,
 };
 
 struct _EntenteOutlineFilter
@@ -19,7 +27,14 @@ struct _EntenteOutlineFilter
   /* Indexed by reading order. */
   char       **folded;
   int         *parent;
+  gboolean    *has_children;
   guint8      *flags;
+  guint8      *state;
+  /* Whether each section is listed now, and as the last entente_outline_filter_take_change()
+   * reported it. */
+  guint8      *listed;
+  guint8      *reported;
+  guint        n_listed;
   /* EntenteSection * -> position + 1 */
   GHashTable  *positions;
   int          n_matches;
@@ -99,6 +114,8 @@ fold_section (EntentePack    *pack,
   return g_string_free (text, FALSE);
 }
 
+static void update_listed (EntenteOutlineFilter *self);
+
 EntenteOutlineFilter *
 entente_outline_filter_new (EntentePack *pack)
 {
@@ -112,7 +129,11 @@ entente_outline_filter_new (EntentePack *pack)
   self->n_sections = entente_pack_get_n_sections (pack);
   self->folded = g_new0 (char *, self->n_sections + 1);
   self->parent = g_new (int, self->n_sections);
+  self->has_children = g_new (gboolean, self->n_sections);
   self->flags = g_new (guint8, self->n_sections);
+  self->state = g_new0 (guint8, self->n_sections);
+  self->listed = g_new0 (guint8, self->n_sections);
+  self->reported = g_new0 (guint8, self->n_sections);
   self->positions = g_hash_table_new (NULL, NULL);
   self->n_matches = -1;
 
@@ -123,6 +144,7 @@ entente_outline_filter_new (EntentePack *pack)
       g_hash_table_insert (self->positions, section, GUINT_TO_POINTER (i + 1));
       self->folded[i] = fold_section (pack, folded_terms, section);
       self->flags[i] = FLAG_MATCH | FLAG_VISIBLE;
+      self->has_children[i] = g_list_model_get_n_items (entente_section_get_children (section)) > 0;
     }
 
   /* In reading order a parent always comes before its children. */
@@ -133,6 +155,9 @@ entente_outline_filter_new (EntentePack *pack)
       self->parent[i] = entente_outline_filter_get_position (self,
                                                              entente_section_get_parent (section));
     }
+
+  update_listed (self);
+  memcpy (self->reported, self->listed, self->n_sections);
 
   return self;
 }
@@ -145,10 +170,42 @@ entente_outline_filter_free (EntenteOutlineFilter *self)
 
   g_strfreev (self->folded);
   g_free (self->parent);
+  g_free (self->has_children);
   g_free (self->flags);
+  g_free (self->state);
+  g_free (self->listed);
+  g_free (self->reported);
   g_hash_table_unref (self->positions);
   g_object_unref (self->pack);
   g_free (self);
+}
+
+static gboolean
+is_expanded_at (EntenteOutlineFilter *self,
+                guint                 position)
+{
+  if (self->n_matches < 0)
+    return self->has_children[position] && (self->state[position] & STATE_EXPANDED) != 0;
+
+  return (self->flags[position] & FLAG_KEEPS_CHILD) != 0 &&
+         (self->state[position] & STATE_COLLAPSED_IN_QUERY) == 0;
+}
+
+/* One pass in reading order, parents first. */
+static void
+update_listed (EntenteOutlineFilter *self)
+{
+  self->n_listed = 0;
+
+  for (guint i = 0; i < self->n_sections; i++)
+    {
+      int parent = self->parent[i];
+      gboolean listed = (self->flags[i] & FLAG_VISIBLE) != 0 &&
+                        (parent < 0 || (self->listed[parent] && is_expanded_at (self, parent)));
+
+      self->listed[i] = listed;
+      self->n_listed += listed;
+    }
 }
 
 static gboolean
@@ -184,10 +241,15 @@ entente_outline_filter_set_query (EntenteOutlineFilter *self,
     }
   g_ptr_array_add (words, NULL);
 
+  /* Every query starts with its kept sections expanded. */
+  for (guint i = 0; i < self->n_sections; i++)
+    self->state[i] &= ~STATE_COLLAPSED_IN_QUERY;
+
   if (words->len == 1)
     {
       memset (self->flags, FLAG_MATCH | FLAG_VISIBLE, self->n_sections);
       self->n_matches = -1;
+      update_listed (self);
       return -1;
     }
 
@@ -212,6 +274,8 @@ entente_outline_filter_set_query (EntenteOutlineFilter *self,
             break;
         }
     }
+
+  update_listed (self);
 
   return self->n_matches;
 }
@@ -272,7 +336,132 @@ entente_outline_filter_keeps_children (EntenteOutlineFilter *self,
     return FALSE;
 
   if (self->n_matches < 0)
-    return g_list_model_get_n_items (entente_section_get_children (section)) > 0;
+    return self->has_children[position];
 
   return (self->flags[position] & FLAG_KEEPS_CHILD) != 0;
+}
+
+gboolean
+entente_outline_filter_get_expanded (EntenteOutlineFilter *self,
+                                     EntenteSection       *section)
+{
+  int position = entente_outline_filter_get_position (self, section);
+
+  return position >= 0 && is_expanded_at (self, position);
+}
+
+static void
+set_expanded_at (EntenteOutlineFilter *self,
+                 guint                 position,
+                 gboolean              expanded)
+{
+  if (self->n_matches < 0 && expanded)
+    self->state[position] |= STATE_EXPANDED;
+  else if (self->n_matches < 0)
+    self->state[position] &= ~STATE_EXPANDED;
+  else if (expanded)
+    self->state[position] &= ~STATE_COLLAPSED_IN_QUERY;
+  else
+    self->state[position] |= STATE_COLLAPSED_IN_QUERY;
+}
+
+void
+entente_outline_filter_set_expanded (EntenteOutlineFilter *self,
+                                     EntenteSection       *section,
+                                     gboolean              expanded,
+                                     gboolean              recursive)
+{
+  int position = entente_outline_filter_get_position (self, section);
+  guint depth;
+
+  g_return_if_fail (position >= 0);
+
+  set_expanded_at (self, position, expanded);
+
+  /* The sections below come right after it in reading order, deeper than it is. */
+  depth = entente_section_get_depth (section);
+  for (guint i = position + 1; recursive && i < self->n_sections; i++)
+    {
+      if (entente_section_get_depth (entente_pack_get_nth_section (self->pack, i)) <= depth)
+        break;
+      set_expanded_at (self, i, expanded);
+    }
+
+  update_listed (self);
+}
+
+void
+entente_outline_filter_reveal (EntenteOutlineFilter *self,
+                               EntenteSection       *section)
+{
+  int position = entente_outline_filter_get_position (self, section);
+
+  g_return_if_fail (position >= 0);
+
+  if (self->listed[position] || (self->flags[position] & FLAG_VISIBLE) == 0)
+    return;
+
+  for (int p = self->parent[position]; p >= 0; p = self->parent[p])
+    set_expanded_at (self, p, TRUE);
+
+  update_listed (self);
+}
+
+gboolean
+entente_outline_filter_is_listed (EntenteOutlineFilter *self,
+                                  EntenteSection       *section)
+{
+  int position = entente_outline_filter_get_position (self, section);
+
+  return position >= 0 && self->listed[position];
+}
+
+guint
+entente_outline_filter_get_n_listed (EntenteOutlineFilter *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_listed;
+}
+
+int
+entente_outline_filter_get_listed_position (EntenteOutlineFilter *self,
+                                            EntenteSection       *section)
+{
+  int position = entente_outline_filter_get_position (self, section);
+  int listed_position = 0;
+
+  if (position < 0 || !self->listed[position])
+    return -1;
+
+  for (int i = 0; i < position; i++)
+    listed_position += self->listed[i];
+
+  return listed_position;
+}
+
+EntenteOutlineFilterChange
+entente_outline_filter_take_change (EntenteOutlineFilter *self)
+{
+  gboolean gained = FALSE;
+  gboolean lost = FALSE;
+
+  g_return_val_if_fail (self != NULL, ENTENTE_OUTLINE_FILTER_CHANGE_DIFFERENT);
+
+  for (guint i = 0; i < self->n_sections && !(gained && lost); i++)
+    {
+      gained |= self->listed[i] && !self->reported[i];
+      lost |= !self->listed[i] && self->reported[i];
+    }
+
+  memcpy (self->reported, self->listed, self->n_sections);
+
+  if (gained && lost)
+    return ENTENTE_OUTLINE_FILTER_CHANGE_DIFFERENT;
+  if (gained)
+    return ENTENTE_OUTLINE_FILTER_CHANGE_LESS_STRICT;
+  if (lost)
+    return ENTENTE_OUTLINE_FILTER_CHANGE_MORE_STRICT;
+
+  return ENTENTE_OUTLINE_FILTER_CHANGE_NONE;
 }

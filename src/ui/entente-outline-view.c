@@ -6,6 +6,7 @@
 #include "entente-outline-filter.h"
 #include "entente-outline-view.h"
 #include "entente-reading-pane.h"
+#include "entente-section-row.h"
 
 struct _EntenteOutlineView
 {
@@ -14,14 +15,13 @@ struct _EntenteOutlineView
   EntentePack          *pack;
   EntenteSection       *section;
   EntenteOutlineFilter *filter;
-  /* The whole outline; it keeps what the reader expanded while a search shows its own tree. */
-  GtkTreeListModel     *outline_tree;
-  /* While searching: every section, expanded, through a filter that keeps the matches and
-   * their ancestors. Its rows stay the same objects from one query to the next, so the
-   * list keeps their widgets instead of building new ones for every keystroke. */
-  GtkTreeListModel     *search_tree;
-  GtkCustomFilter      *search_filter;
-  GtkFilterListModel   *search_model;
+  /* Every section of the pack in reading order, where parents come before their children:
+   * the outline and each search are this one list, filtered (see EntenteOutlineFilter).
+   * Its rows stay the same objects from one query, or one expanded section, to the next,
+   * so the list keeps their widgets and only the rows that come and go cost anything. */
+  GListStore           *sections;
+  GtkCustomFilter      *listed_filter;
+  GtkFilterListModel   *rows;
   GtkSingleSelection   *selection;
   char                 *search_text;
   int                   n_matches;
@@ -52,97 +52,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GListModel *
-create_outline_children_cb (gpointer item,
-                            gpointer user_data)
-{
-  GListModel *children = entente_section_get_children (item);
-
-  if (g_list_model_get_n_items (children) == 0)
-    return NULL;
-
-  return g_object_ref (children);
-}
-
 static gboolean
-row_is_kept_cb (gpointer item,
-                gpointer user_data)
+section_is_listed_cb (gpointer item,
+                      gpointer user_data)
 {
   EntenteOutlineView *self = user_data;
-  g_autoptr(EntenteSection) section = gtk_tree_list_row_get_item (item);
 
-  return self->filter != NULL && entente_outline_filter_is_visible (self->filter, section);
-}
-
-static gboolean
-is_searching (EntenteOutlineView *self)
-{
-  return self->filter != NULL && entente_outline_filter_has_query (self->filter);
-}
-
-static gboolean
-find_section (GListModel     *sections,
-              EntenteSection *section,
-              guint          *out_index)
-{
-  guint n_items = g_list_model_get_n_items (sections);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(EntenteSection) item = g_list_model_get_item (sections, i);
-
-      if (item == section)
-        {
-          *out_index = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* The row of @section in the current tree, with its ancestors expanded. */
-static GtkTreeListRow *
-expand_to_section (EntenteOutlineView *self,
-                   EntenteSection     *section)
-{
-  GtkTreeListModel *tree = is_searching (self) ? self->search_tree : self->outline_tree;
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-  g_autoptr(GtkTreeListRow) row = NULL;
-
-  if (tree == NULL)
-    return NULL;
-
-  for (EntenteSection *s = section; s != NULL; s = entente_section_get_parent (s))
-    g_ptr_array_insert (chain, 0, s);
-
-  for (guint i = 0; i < chain->len; i++)
-    {
-      GListModel *siblings;
-      GtkTreeListRow *child;
-      guint index;
-
-      if (row != NULL)
-        {
-          gtk_tree_list_row_set_expanded (row, TRUE);
-          siblings = gtk_tree_list_row_get_children (row);
-        }
-      else
-        siblings = gtk_tree_list_model_get_model (tree);
-
-      if (siblings == NULL || !find_section (siblings, g_ptr_array_index (chain, i), &index))
-        return NULL;
-
-      if (row != NULL)
-        child = gtk_tree_list_row_get_child_row (row, index);
-      else
-        child = gtk_tree_list_model_get_child_row (tree, index);
-
-      g_clear_object (&row);
-      row = child;
-    }
-
-  return g_steal_pointer (&row);
+  return self->filter != NULL && entente_outline_filter_is_listed (self->filter, item);
 }
 
 static gboolean
@@ -154,21 +70,79 @@ list_has_focus (EntenteOutlineView *self)
   return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view));
 }
 
-static guint
-find_row (GListModel     *rows,
-          GtkTreeListRow *row)
+/* The row widget in a child of the list (a list item), or NULL. */
+static EntenteSectionRow *
+list_child_get_row (GtkWidget *child)
 {
-  guint n_items = g_list_model_get_n_items (rows);
+  GtkWidget *row = gtk_widget_get_first_child (child);
 
-  for (guint i = 0; i < n_items; i++)
+  return ENTENTE_IS_SECTION_ROW (row) ? ENTENTE_SECTION_ROW (row) : NULL;
+}
+
+static void
+update_row (EntenteOutlineView *self,
+            EntenteSectionRow  *row)
+{
+  EntenteSection *section = entente_section_row_get_section (row);
+
+  if (section == NULL || self->filter == NULL)
+    return;
+
+  entente_section_row_set_expander (row,
+                                    entente_outline_filter_keeps_children (self->filter, section),
+                                    entente_outline_filter_get_expanded (self->filter, section));
+}
+
+/* The arrows of the rows that exist (a few screens' worth) follow the query and the
+ * expanded sections; the rows that the list rebinds are updated as they are bound. */
+static void
+update_rows (EntenteOutlineView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      g_autoptr(GtkTreeListRow) item = g_list_model_get_item (rows, i);
+      EntenteSectionRow *row = list_child_get_row (child);
 
-      if (item == row)
-        return i;
+      if (row != NULL)
+        update_row (self, row);
+    }
+}
+
+/* Tells the list what changed in the filter, in the terms that let it filter least. */
+static void
+apply_filter_change (EntenteOutlineView *self)
+{
+  EntenteOutlineFilterChange change = entente_outline_filter_take_change (self->filter);
+  GtkFilterChange filter_change;
+
+  switch (change)
+    {
+    case ENTENTE_OUTLINE_FILTER_CHANGE_NONE:
+      update_rows (self);
+      return;
+
+    case ENTENTE_OUTLINE_FILTER_CHANGE_MORE_STRICT:
+      filter_change = GTK_FILTER_CHANGE_MORE_STRICT;
+      break;
+
+    case ENTENTE_OUTLINE_FILTER_CHANGE_LESS_STRICT:
+      filter_change = GTK_FILTER_CHANGE_LESS_STRICT;
+      break;
+
+    case ENTENTE_OUTLINE_FILTER_CHANGE_DIFFERENT:
+    default:
+      filter_change = GTK_FILTER_CHANGE_DIFFERENT;
+      break;
     }
 
-  return GTK_INVALID_LIST_POSITION;
+  /* The selection follows its section through the change; select_current_section()
+   * decides what is selected afterwards. */
+  self->updating_selection = TRUE;
+  gtk_filter_changed (GTK_FILTER (self->listed_filter), filter_change);
+  self->updating_selection = FALSE;
+
+  update_rows (self);
 }
 
 /* GTK 4.8 has no API to move the focus to a row: find the row's widget, which exists
@@ -177,18 +151,15 @@ static gboolean
 focus_row (EntenteOutlineView *self,
            guint               position)
 {
+  g_autoptr(EntenteSection) section = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *expander = gtk_widget_get_first_child (child);
-      GtkTreeListRow *row;
+      EntenteSectionRow *row = list_child_get_row (child);
 
-      if (!GTK_IS_TREE_EXPANDER (expander))
-        continue;
-
-      row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
-      if (row != NULL && gtk_tree_list_row_get_position (row) == position)
+      if (row != NULL && section != NULL && entente_section_row_get_section (row) == section)
         return gtk_widget_grab_focus (child);
     }
 
@@ -207,18 +178,24 @@ focus_list (EntenteOutlineView *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
+/* Selects the section on show, expanding its ancestors; while searching, only if the
+ * search keeps it. */
 static void
 select_current_section (EntenteOutlineView *self)
 {
-  g_autoptr(GtkTreeListRow) row = NULL;
   guint position = GTK_INVALID_LIST_POSITION;
 
-  if (self->section != NULL)
-    row = expand_to_section (self, self->section);
-  if (row != NULL && !is_searching (self))
-    position = gtk_tree_list_row_get_position (row);
-  else if (row != NULL && entente_outline_filter_is_visible (self->filter, self->section))
-    position = find_row (G_LIST_MODEL (self->search_model), row);
+  if (self->section != NULL && self->filter != NULL)
+    {
+      int listed_position;
+
+      entente_outline_filter_reveal (self->filter, self->section);
+      apply_filter_change (self);
+
+      listed_position = entente_outline_filter_get_listed_position (self->filter, self->section);
+      if (listed_position >= 0)
+        position = listed_position;
+    }
 
   self->updating_selection = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
@@ -285,11 +262,9 @@ show_content (EntenteOutlineView *self)
 }
 
 static void
-open_row (EntenteOutlineView *self,
-          GtkTreeListRow     *row)
+open_section (EntenteOutlineView *self,
+              EntenteSection     *section)
 {
-  g_autoptr(EntenteSection) section = gtk_tree_list_row_get_item (row);
-
   show_section (self, section, TRUE);
   show_content (self);
 }
@@ -297,17 +272,15 @@ open_row (EntenteOutlineView *self,
 static void
 selection_changed_cb (EntenteOutlineView *self)
 {
-  GtkTreeListRow *row;
-  g_autoptr(EntenteSection) section = NULL;
+  EntenteSection *section;
 
   if (self->updating_selection)
     return;
 
-  row = gtk_single_selection_get_selected_item (self->selection);
-  if (row == NULL)
+  section = gtk_single_selection_get_selected_item (self->selection);
+  if (section == NULL)
     return;
 
-  section = gtk_tree_list_row_get_item (row);
   show_section (self, section, FALSE);
 }
 
@@ -315,10 +288,11 @@ static void
 list_activate_cb (EntenteOutlineView *self,
                   guint               position)
 {
-  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(EntenteSection) section = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                             position);
 
-  if (row != NULL)
-    open_row (self, row);
+  if (section != NULL)
+    open_section (self, section);
 }
 
 static void
@@ -328,37 +302,36 @@ row_released_cb (GtkGestureClick    *gesture,
                  double              y,
                  EntenteOutlineView *self)
 {
-  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkWidget *expander = gtk_widget_get_parent (box);
-  GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  EntenteSection *section = entente_section_row_get_section (ENTENTE_SECTION_ROW (row));
 
   /* Side by side a click selects, which shows the section; folded it also goes there. */
-  if (n_press == 1 && row != NULL && adw_leaflet_get_folded (self->leaflet))
-    open_row (self, row);
-}
-
-/* While searching, a kept section whose children are all filtered out shows no expander
- * arrow (the style sheet hides it for .no-kept-children). */
-static void
-update_row_expander (EntenteOutlineView *self,
-                     GtkWidget          *expander)
-{
-  GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
-  g_autoptr(EntenteSection) section = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
-
-  if (section != NULL && is_searching (self) &&
-      !entente_outline_filter_keeps_children (self->filter, section))
-    gtk_widget_add_css_class (expander, "no-kept-children");
-  else
-    gtk_widget_remove_css_class (expander, "no-kept-children");
+  if (n_press == 1 && section != NULL && adw_leaflet_get_folded (self->leaflet))
+    open_section (self, section);
 }
 
 static void
-row_search_changed_cb (GtkWidget  *expander,
-                       GParamSpec *pspec,
-                       gpointer    user_data)
+set_expanded (EntenteOutlineView *self,
+              EntenteSection     *section,
+              gboolean            expanded,
+              gboolean            recursive)
 {
-  update_row_expander (user_data, expander);
+  if (self->filter == NULL)
+    return;
+
+  entente_outline_filter_set_expanded (self->filter, section, expanded, recursive);
+  apply_filter_change (self);
+}
+
+static void
+row_toggle_cb (EntenteSectionRow  *row,
+               EntenteOutlineView *self)
+{
+  EntenteSection *section = entente_section_row_get_section (row);
+
+  if (section != NULL && self->filter != NULL)
+    set_expanded (self, section, !entente_outline_filter_get_expanded (self->filter, section),
+                  FALSE);
 }
 
 static void
@@ -366,87 +339,33 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               EntenteOutlineView       *self)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_inscription_new (NULL);
-  GtkWidget *pages = gtk_label_new (NULL);
+  GtkWidget *row = entente_section_row_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
-  /* An inscription, unlike a label, is measured without laying its text out: a search
-   * that rebuilds the list then costs little however many rows it shows. */
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (title), 0);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 12);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (title), 40);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), title);
-
-  gtk_label_set_xalign (GTK_LABEL (pages), 0);
-  gtk_widget_add_css_class (pages, "caption");
-  gtk_widget_add_css_class (pages, "dim-label");
-  gtk_box_append (GTK_BOX (box), pages);
-
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), self, 0);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_object (row, "toggle", G_CALLBACK (row_toggle_cb), self, 0);
 
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  gtk_list_item_set_child (list_item, expander);
-
-  /* The search keeps the rows that stay, so their arrows follow the query here. */
-  g_signal_connect_object (self, "notify::search-text",
-                           G_CALLBACK (row_search_changed_cb), expander, G_CONNECT_SWAPPED);
+  gtk_list_item_set_child (list_item, row);
 }
 
+/* GTK 4.8 unbinds and binds a row again whenever its position changes, even if its section
+ * does not: the row then keeps what it shows, so nothing is done in unbind. */
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              EntenteOutlineView       *self)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *pages = gtk_widget_get_next_sibling (title);
-  g_autoptr(EntenteSection) section = gtk_tree_list_row_get_item (row);
-  g_autofree char *pages_text = NULL;
-  const char *page_range = entente_section_get_pages (section);
+  EntenteSectionRow *row = ENTENTE_SECTION_ROW (gtk_list_item_get_child (list_item));
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  update_row_expander (self, expander);
-  gtk_inscription_set_text (GTK_INSCRIPTION (title), entente_section_get_title (section));
-  gtk_widget_set_tooltip_text (box, entente_section_get_title (section));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entente_section_get_title (section),
-                                  -1);
-
-  if (page_range != NULL && page_range[0] != '\0')
-    {
-      g_autoptr(GString) range = g_string_new (page_range);
-
-      g_string_replace (range, "-", "–", 0);
-      /* Translators: a section's place in the printed text, e.g. "p. 3–4" */
-      pages_text = g_strdup_printf (_("p. %s"), range->str);
-    }
-  gtk_label_set_text (GTK_LABEL (pages), pages_text != NULL ? pages_text : "");
-  gtk_widget_set_visible (pages, pages_text != NULL);
+  entente_section_row_set_section (row, gtk_list_item_get_item (list_item));
+  update_row (self, row);
 }
 
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               EntenteOutlineView       *self)
-{
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item)), NULL);
-}
-
-/* The row of the list item that has the keyboard focus. */
-static GtkTreeListRow *
-get_focused_row (EntenteOutlineView *self)
+/* The section of the list item that has the keyboard focus. */
+static EntenteSection *
+get_focused_section (EntenteOutlineView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -457,17 +376,18 @@ get_focused_row (EntenteOutlineView *self)
 
   for (GtkWidget *w = focus; w != NULL && w != list; w = gtk_widget_get_parent (w))
     {
-      GtkWidget *child = gtk_widget_get_first_child (w);
-
-      if (GTK_IS_TREE_EXPANDER (w))
-        return gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (w));
-      if (gtk_widget_get_parent (w) == list && GTK_IS_TREE_EXPANDER (child))
-        return gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (child));
+      if (ENTENTE_IS_SECTION_ROW (w))
+        return entente_section_row_get_section (ENTENTE_SECTION_ROW (w));
+      if (gtk_widget_get_parent (w) == list && list_child_get_row (w) != NULL)
+        return entente_section_row_get_section (list_child_get_row (w));
     }
 
   return NULL;
 }
 
+/* The keys of GtkTreeExpander, for the focused row: Right, Shift+Right, + and * expand
+ * (* everything below too), Left, Shift+Left, - and / collapse, Ctrl+Space toggles; Left
+ * and Right swap in right-to-left text. Enter and Space open the section. */
 static gboolean
 list_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -476,9 +396,12 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
                      EntenteOutlineView    *self)
 {
   GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
-  GtkTreeListRow *row = get_focused_row (self);
+  EntenteSection *section = get_focused_section (self);
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  gboolean shift_only = (mods & ~GDK_SHIFT_MASK) == 0 ||
+                        mods == (GDK_SHIFT_MASK | GDK_CONTROL_MASK);
 
-  if (row == NULL)
+  if (section == NULL)
     return GDK_EVENT_PROPAGATE;
 
   switch (keyval)
@@ -486,29 +409,46 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
       if (mods != 0)
         return GDK_EVENT_PROPAGATE;
-      open_row (self, row);
+      open_section (self, section);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      if (mods == GDK_CONTROL_MASK)
+        set_expanded (self, section, !entente_outline_filter_get_expanded (self->filter, section),
+                      FALSE);
+      else if (mods == 0)
+        open_section (self, section);
+      else
+        return GDK_EVENT_PROPAGATE;
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-    case GDK_KEY_plus:
-    case GDK_KEY_KP_Add:
-      if ((mods & ~GDK_SHIFT_MASK) != 0)
-        return GDK_EVENT_PROPAGATE;
-      gtk_tree_list_row_set_expanded (row, TRUE);
-      return GDK_EVENT_STOP;
-
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
+      if (!shift_only)
+        return GDK_EVENT_PROPAGATE;
+      set_expanded (self, section,
+                    (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right) != rtl, FALSE);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_plus:
+    case GDK_KEY_KP_Add:
+    case GDK_KEY_asterisk:
+    case GDK_KEY_KP_Multiply:
     case GDK_KEY_minus:
     case GDK_KEY_KP_Subtract:
+    case GDK_KEY_slash:
+    case GDK_KEY_KP_Divide:
       if ((mods & ~GDK_SHIFT_MASK) != 0)
         return GDK_EVENT_PROPAGATE;
-      gtk_tree_list_row_set_expanded (row, FALSE);
+      set_expanded (self, section,
+                    keyval == GDK_KEY_plus || keyval == GDK_KEY_KP_Add ||
+                    keyval == GDK_KEY_asterisk || keyval == GDK_KEY_KP_Multiply,
+                    keyval == GDK_KEY_asterisk || keyval == GDK_KEY_KP_Multiply);
       return GDK_EVENT_STOP;
 
     default:
@@ -537,58 +477,15 @@ update_match_status (EntenteOutlineView *self)
     gtk_stack_set_visible_child_name (self->sidebar_stack, self->n_matches == 0 ? "empty" : "list");
 }
 
-/* Builds the model that searches show, once per pack; returns TRUE if it was built now
- * (and so filtered with the current query already). */
-static gboolean
-ensure_search_model (EntenteOutlineView *self)
-{
-  GListModel *outline;
-
-  if (self->search_model != NULL || self->pack == NULL)
-    return FALSE;
-
-  outline = entente_pack_get_outline (self->pack);
-  self->search_tree = gtk_tree_list_model_new (g_object_ref (outline), FALSE, TRUE,
-                                               create_outline_children_cb, NULL, NULL);
-  self->search_filter = gtk_custom_filter_new (row_is_kept_cb, self, NULL);
-  self->search_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->search_tree)),
-                                                  g_object_ref (GTK_FILTER (self->search_filter)));
-
-  return TRUE;
-}
-
-/* Shows the whole outline, or while searching the matches and their ancestors, expanded. */
+/* Lists the whole outline, or while searching the matches and their ancestors. */
 static void
-update_tree (EntenteOutlineView *self)
+update_list (EntenteOutlineView *self)
 {
-  GListModel *model;
-
-  /* Without a pack the list is hidden and keeps its rows: in GTK 4.8 a list view that
-   * loses its last row can keep a pointer to a row widget that is gone. */
-  if (self->filter == NULL)
-    return;
-
-  self->updating_selection = TRUE;
-
-  if (!is_searching (self))
-    model = G_LIST_MODEL (self->outline_tree);
-  else
-    {
-      if (!ensure_search_model (self))
-        gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
-
-      model = G_LIST_MODEL (self->search_model);
-    }
-
-  if (gtk_single_selection_get_model (self->selection) != model)
-    gtk_single_selection_set_model (self->selection, model);
-
-  self->updating_selection = FALSE;
-
+  apply_filter_change (self);
   select_current_section (self);
 
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
-      g_list_model_get_n_items (model) > 0)
+      g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
@@ -610,8 +507,10 @@ apply_search (EntenteOutlineView *self,
   else
     self->n_matches = -1;
 
+  /* The empty page goes up before the list loses its last row. */
   update_match_status (self);
-  update_tree (self);
+  if (self->filter != NULL)
+    update_list (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
 }
@@ -630,8 +529,6 @@ static void
 search_activate_cb (EntenteOutlineView *self,
                     GtkSearchEntry     *entry)
 {
-  g_autoptr(GtkTreeListRow) row = NULL;
-
   /* Enter opens the first match in reading order. */
   apply_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
   if (self->filter == NULL || self->n_matches <= 0)
@@ -678,12 +575,8 @@ search_mode_changed_cb (EntenteOutlineView *self)
   GtkRoot *root;
   GtkWidget *focus;
 
-  /* Opening the bar builds what the first keystroke needs. */
   if (gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      ensure_search_model (self);
-      return;
-    }
+    return;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -767,10 +660,9 @@ entente_outline_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_OUTLINE_VIEW);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->search_model);
-  g_clear_object (&self->search_filter);
-  g_clear_object (&self->search_tree);
-  g_clear_object (&self->outline_tree);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->listed_filter);
+  g_clear_object (&self->sections);
   g_clear_pointer (&self->filter, entente_outline_filter_free);
   g_clear_object (&self->section);
   g_clear_object (&self->pack);
@@ -925,7 +817,11 @@ entente_outline_view_init (EntenteOutlineView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->sections = g_list_store_new (ENTENTE_TYPE_SECTION);
+  self->listed_filter = gtk_custom_filter_new (section_is_listed_cb, self, NULL);
+  self->rows = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sections)),
+                                          g_object_ref (GTK_FILTER (self->listed_filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   /* Space on the selected row would otherwise unselect it. */
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
@@ -935,7 +831,6 @@ entente_outline_view_init (EntenteOutlineView *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->list_view, "activate",
@@ -1015,35 +910,45 @@ entente_outline_view_set_pack (EntenteOutlineView *self,
   if (self->section != NULL)
     section_id = entente_section_get_id (self->section);
 
-  g_clear_object (&self->outline_tree);
-  g_clear_object (&self->search_model);
-  g_clear_object (&self->search_filter);
-  g_clear_object (&self->search_tree);
   g_clear_pointer (&self->filter, entente_outline_filter_free);
   self->pack = pack != NULL ? g_object_ref (pack) : NULL;
   entente_reading_pane_set_pack (self->reading_pane, pack);
 
   if (pack != NULL)
     {
+      guint n_sections = entente_pack_get_n_sections (pack);
+      g_autofree gpointer *sections = g_new (gpointer, n_sections);
+
       self->filter = entente_outline_filter_new (pack);
-      self->outline_tree = gtk_tree_list_model_new (g_object_ref (entente_pack_get_outline (pack)),
-                                                    FALSE, FALSE,
-                                                    create_outline_children_cb, NULL, NULL);
       self->n_matches = entente_outline_filter_set_query (self->filter, self->search_text);
+      entente_outline_filter_take_change (self->filter);
+
+      /* The new sections are filtered as they arrive. */
+      for (guint i = 0; i < n_sections; i++)
+        sections[i] = entente_pack_get_nth_section (pack, i);
+      self->updating_selection = TRUE;
+      g_list_store_splice (self->sections,
+                           0, g_list_model_get_n_items (G_LIST_MODEL (self->sections)),
+                           sections, n_sections);
+      self->updating_selection = FALSE;
 
       if (section_id != NULL)
         section = entente_pack_lookup_section (pack, section_id);
-      if (section == NULL && entente_pack_get_n_sections (pack) > 0)
+      if (section == NULL && n_sections > 0)
         section = entente_pack_get_nth_section (pack, 0);
     }
   else
     self->n_matches = -1;
 
+  /* Without a pack the list is hidden and keeps its rows: in GTK 4.8 a list view that
+   * loses its last row can keep a pointer to a row widget that is gone. */
   update_match_status (self);
-  update_tree (self);
 
   /* The old section, still referenced, tells show_section() whether the id changed. */
   show_section (self, section, TRUE);
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
+      self->filter != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
 }
