@@ -24,6 +24,7 @@
 #define FIT_MARGIN      0.08
 #define MARKER_RADIUS   5.0
 #define MARKER_HIT_PX   (MARKER_RADIUS + 4.0)
+#define SETTLE_MS       120
 
 struct _EntenteMapView
 {
@@ -67,6 +68,9 @@ struct _EntenteMapView
   gboolean         base_dark;
   guint            base_serial;
   guint            colour_serial;
+  /* While the view moves, frames scale and shift the kept base map; it is drawn again
+   * for the new view once the view has been still for SETTLE_MS. */
+  guint            settle_id;
 };
 
 G_DEFINE_FINAL_TYPE (EntenteMapView, entente_map_view, GTK_TYPE_WIDGET)
@@ -97,7 +101,6 @@ typedef struct
   GdkRGBA outline;
   GdkRGBA land;
   GdkRGBA border;
-  GdkRGBA pack_border;
   GdkRGBA hover;
   GdkRGBA selection;
   GdkRGBA halo;
@@ -112,7 +115,6 @@ static const Palette light_palette = {
   .outline     = { 0.231, 0.400, 0.569, 0.25 },
   .land        = { 0.914, 0.906, 0.886, 1.0 },
   .border      = { 1.0, 1.0, 1.0, 1.0 },
-  .pack_border = { 1.0, 1.0, 1.0, 0.95 },
   .hover       = { 1.0, 1.0, 1.0, 0.35 },
   .selection   = { 0.110, 0.176, 0.290, 1.0 },
   .halo        = { 1.0, 1.0, 1.0, 0.9 },
@@ -134,7 +136,6 @@ static const Palette dark_palette = {
   .outline     = { 0.600, 0.750, 0.900, 0.20 },
   .land        = { 0.247, 0.251, 0.263, 1.0 },
   .border      = { 0.137, 0.153, 0.176, 1.0 },
-  .pack_border = { 0.137, 0.153, 0.176, 1.0 },
   .hover       = { 1.0, 1.0, 1.0, 0.20 },
   .selection   = { 1.0, 1.0, 1.0, 1.0 },
   .halo        = { 0.0, 0.0, 0.0, 0.6 },
@@ -249,10 +250,23 @@ to_map_y (EntenteMapView *self,
   return self->center_y - (y - gtk_widget_get_height (GTK_WIDGET (self)) / 2.0) / self->scale;
 }
 
+static gboolean
+settle_cb (gpointer data)
+{
+  EntenteMapView *self = data;
+
+  self->settle_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 view_changed (EntenteMapView *self)
 {
   clamp_view (self);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -664,11 +678,12 @@ draw_base (EntenteMapView *self,
   const Palette *palette = get_palette ();
   const EntentePolyline *outline;
   const EntentePolyline *graticule;
+  g_autofree gboolean *visible = NULL;
   guint n_lines = 0;
   guint n;
 
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
   gdk_cairo_set_source_rgba (cr, &palette->background);
   cairo_paint (cr);
@@ -679,20 +694,22 @@ draw_base (EntenteMapView *self,
   append_polyline (cr, self, outline, TRUE);
   gdk_cairo_set_source_rgba (cr, &palette->sea);
   cairo_fill_preserve (cr);
-  cairo_save (cr);
-  cairo_clip (cr);
-
-  graticule = entente_atlas_get_graticule (self->atlas, &n_lines);
   cairo_new_path (cr);
+
+  /* No clip to the outline: the graticule and the shapes lie inside it, and a clip
+   * that is not a rectangle makes cairo composite every fill through a mask. */
+  graticule = entente_atlas_get_graticule (self->atlas, &n_lines);
   for (guint i = 0; i < n_lines; i++)
     append_polyline (cr, self, &graticule[i], FALSE);
   cairo_set_line_width (cr, 1.0);
   gdk_cairo_set_source_rgba (cr, &palette->graticule);
   cairo_stroke (cr);
 
-  /* the countries: muted land, the pack's states in their colours, crisp borders */
+  /* the countries: muted land, the pack's states in their colours; each country is
+   * filled on its own (even-odd, for its holes), the borders are stroked at once */
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   n = entente_atlas_get_n_countries (self->atlas);
+  visible = g_new (gboolean, n);
   for (guint i = 0; i < n; i++)
     {
       const EntenteAtlasCountry *country = entente_atlas_get_country (self->atlas, i);
@@ -701,7 +718,8 @@ draw_base (EntenteMapView *self,
       EntenteBounds bounds;
 
       entente_atlas_country_get_bounds (country, &bounds);
-      if (!bounds_visible (self, &bounds))
+      visible[i] = bounds_visible (self, &bounds);
+      if (!visible[i])
         continue;
 
       cairo_new_path (cr);
@@ -710,12 +728,19 @@ draw_base (EntenteMapView *self,
         gdk_cairo_set_source_rgba (cr, &palette->status[status]);
       else
         gdk_cairo_set_source_rgba (cr, &palette->land);
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, status != ENTENTE_MEMBER_STATUS_NONE ? 0.9 : 0.6);
-      gdk_cairo_set_source_rgba (cr, status != ENTENTE_MEMBER_STATUS_NONE ? &palette->pack_border : &palette->border);
-      cairo_stroke (cr);
+      cairo_fill (cr);
     }
-  cairo_restore (cr);
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    if (visible[i])
+      append_country (cr, self, entente_atlas_get_country (self->atlas, i));
+  cairo_set_line_width (cr, 0.7);
+  gdk_cairo_set_source_rgba (cr, &palette->border);
+  /* cairo's fast antialiasing halves the cost of the borders, the bulk of a redraw */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_stroke (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 
   cairo_new_path (cr);
   append_polyline (cr, self, outline, TRUE);
@@ -737,21 +762,13 @@ draw_base (EntenteMapView *self,
 }
 
 static void
-ensure_base (EntenteMapView *self,
+render_base (EntenteMapView *self,
              int             width,
              int             height,
-             int             scale_factor)
+             int             scale_factor,
+             gboolean        dark)
 {
-  gboolean dark = is_dark ();
   cairo_t *cr;
-
-  if (self->base != NULL &&
-      self->base_width == width && self->base_height == height &&
-      self->base_scale_factor == scale_factor &&
-      self->base_view_scale == self->scale &&
-      self->base_center_x == self->center_x && self->base_center_y == self->center_y &&
-      self->base_dark == dark && self->base_serial == self->colour_serial)
-    return;
 
   g_clear_pointer (&self->base, cairo_surface_destroy);
   self->base = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale_factor, height * scale_factor);
@@ -769,6 +786,54 @@ ensure_base (EntenteMapView *self,
   self->base_center_y = self->center_y;
   self->base_dark = dark;
   self->base_serial = self->colour_serial;
+}
+
+/* Paints the kept base map for the current view: as drawn when the view has not changed
+ * since, scaled and shifted while it is moving, and drawn again once it has settled. */
+static void
+paint_base (EntenteMapView *self,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            int             scale_factor)
+{
+  gboolean dark = is_dark ();
+  gboolean same_style;
+
+  same_style = self->base != NULL &&
+               self->base_width == width && self->base_height == height &&
+               self->base_scale_factor == scale_factor &&
+               self->base_dark == dark && self->base_serial == self->colour_serial;
+
+  if (same_style &&
+      (self->base_view_scale != self->scale ||
+       self->base_center_x != self->center_x || self->base_center_y != self->center_y) &&
+      self->settle_id != 0)
+    {
+      double k = self->scale / self->base_view_scale;
+
+      gdk_cairo_set_source_rgba (cr, &get_palette ()->background);
+      cairo_paint (cr);
+      cairo_save (cr);
+      cairo_translate (cr, width / 2.0, height / 2.0);
+      cairo_scale (cr, k, k);
+      cairo_translate (cr,
+                       -width / 2.0 + (self->base_center_x - self->center_x) * self->base_view_scale,
+                       -height / 2.0 - (self->base_center_y - self->center_y) * self->base_view_scale);
+      cairo_set_source_surface (cr, self->base, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  if (!same_style ||
+      self->base_view_scale != self->scale ||
+      self->base_center_x != self->center_x || self->base_center_y != self->center_y)
+    render_base (self, width, height, scale_factor, dark);
+
+  cairo_set_source_surface (cr, self->base, 0, 0);
+  cairo_paint (cr);
 }
 
 static void
@@ -836,11 +901,8 @@ entente_map_view_snapshot (GtkWidget   *widget,
   if (!self->view_set || self->fit_pending)
     do_fit (self);
 
-  ensure_base (self, width, height, scale_factor);
-
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_source_surface (cr, self->base, 0, 0);
-  cairo_paint (cr);
+  paint_base (self, cr, width, height, scale_factor);
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
@@ -1314,6 +1376,7 @@ entente_map_view_dispose (GObject *object)
   g_clear_object (&self->atlas);
   g_clear_object (&self->pack);
   g_clear_pointer (&self->base, cairo_surface_destroy);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
 
   G_OBJECT_CLASS (entente_map_view_parent_class)->dispose (object);
 }
