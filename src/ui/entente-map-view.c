@@ -679,6 +679,7 @@ draw_base (EntenteMapView *self,
   const EntentePolyline *outline;
   const EntentePolyline *graticule;
   g_autofree gboolean *visible = NULL;
+  g_autofree int *colours = NULL;
   guint n_lines = 0;
   guint n;
 
@@ -705,29 +706,43 @@ draw_base (EntenteMapView *self,
   gdk_cairo_set_source_rgba (cr, &palette->graticule);
   cairo_stroke (cr);
 
-  /* the countries: muted land, the pack's states in their colours; each country is
-   * filled on its own (even-odd, for its holes), the borders are stroked at once */
+  /* the countries: muted land, the pack's states in their colours. Countries of one
+   * colour are filled as one path: they never overlap, and with the even-odd rule an
+   * enclave (Lesotho) that fills its neighbour's hole is counted three times, so it
+   * stays filled. One fill per colour instead of one per country is most of the speed. */
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   n = entente_atlas_get_n_countries (self->atlas);
   visible = g_new (gboolean, n);
+  colours = g_new (int, n);
   for (guint i = 0; i < n; i++)
     {
       const EntenteAtlasCountry *country = entente_atlas_get_country (self->atlas, i);
-      const char *code = entente_atlas_country_get_code (country);
-      EntenteMemberStatus status = entente_map_view_get_status_shown (self, code);
       EntenteBounds bounds;
 
       entente_atlas_country_get_bounds (country, &bounds);
       visible[i] = bounds_visible (self, &bounds);
-      if (!visible[i])
-        continue;
+      colours[i] = entente_map_view_get_status_shown (self, entente_atlas_country_get_code (country));
+    }
+
+  for (int colour = 0; colour <= ENTENTE_MEMBER_STATUS_NONE; colour++)
+    {
+      gboolean any = FALSE;
 
       cairo_new_path (cr);
-      append_country (cr, self, country);
-      if (status != ENTENTE_MEMBER_STATUS_NONE)
-        gdk_cairo_set_source_rgba (cr, &palette->status[status]);
-      else
+      for (guint i = 0; i < n; i++)
+        if (visible[i] && colours[i] == colour)
+          {
+            append_country (cr, self, entente_atlas_get_country (self->atlas, i));
+            any = TRUE;
+          }
+
+      if (!any)
+        continue;
+
+      if (colour == ENTENTE_MEMBER_STATUS_NONE)
         gdk_cairo_set_source_rgba (cr, &palette->land);
+      else
+        gdk_cairo_set_source_rgba (cr, &palette->status[colour]);
       cairo_fill (cr);
     }
 
