@@ -1112,6 +1112,244 @@ test_deep_nesting_limit (void)
     }
 }
 
+/* Syntax that json-glib would let through or report in the wrong place */
+
+/* The refusal of @report and @error is one problem of the whole file, at @line:@column,
+ * that says @part; the one-line message names the same place. */
+static void
+assert_refused_at (EntentePack   *pack,
+                   EntenteReport *report,
+                   const GError  *error,
+                   int            line,
+                   int            column,
+                   const char    *part)
+{
+  g_autofree char *where = g_strdup_printf ("line %d, column %d: ", line, column);
+  const EntenteProblem *problem;
+
+  print_report (report);
+  g_assert_null (pack);
+  g_assert_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID);
+  g_assert_cmpuint (entente_report_get_n_errors (report), ==, 1);
+  problem = entente_report_get_error (report, 0);
+  g_assert_cmpstr (problem->path, ==, "");
+  if (strstr (problem->message, part) == NULL)
+    g_error ("“%s” does not say “%s”", problem->message, part);
+  g_assert_cmpint (problem->line, ==, line);
+  g_assert_cmpint (problem->column, ==, column);
+  g_assert_nonnull (strstr (error->message, where));
+}
+
+/* Loads @length bytes of @text, which may hold NUL bytes, and checks its refusal. */
+static void
+assert_text_refused_at (const char *text,
+                        gssize      length,
+                        int         line,
+                        int         column,
+                        const char *part)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length >= 0 ? (gsize) length : strlen (text));
+  g_autoptr(EntenteReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntentePack) pack = NULL;
+
+  g_test_message ("refusing: %s", text);
+  pack = entente_pack_load_from_bytes (bytes, "test.json", &report, &error);
+  assert_refused_at (pack, report, error, line, column, part);
+}
+
+static void
+assert_fixture_refused_at (const char *name,
+                           int         line,
+                           int         column,
+                           const char *part)
+{
+  g_autoptr(EntenteReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntentePack) pack = load_fixture ("invalid", name, &report, &error);
+
+  assert_refused_at (pack, report, error, line, column, part);
+}
+
+/* A valid minimal pack whose title is @title (JSON, with its quotes) and which has an
+ * unknown key “x” with the value @value (JSON). */
+static char *
+pack_with (const char *title,
+           const char *value)
+{
+  return g_strdup_printf ("{\"format\": \"entente-pack\", \"version\": 1, \"id\": \"p\","
+                          " \"title\": %s, \"language\": \"en\", \"as_of\": \"2024\","
+                          " \"outline\": [{\"id\": \"s\", \"title\": \"S\"}], \"x\": %s}",
+                          title, value);
+}
+
+static EntentePack *
+assert_pack_loads (const char *text)
+{
+  g_autoptr(EntenteReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  EntentePack *pack;
+
+  g_test_message ("loading: %s", text);
+  pack = load_string (text, &report, &error);
+  print_report (report);
+  g_assert_no_error (error);
+  g_assert_nonnull (pack);
+  g_assert_cmpuint (entente_report_get_n_errors (report), ==, 0);
+
+  return pack;
+}
+
+static void
+test_mismatched_bracket_position (void)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(EntentePack) pack = NULL;
+
+  /* The "children" array of line 16 is closed with a brace on line 21. */
+  assert_fixture_refused_at ("syntax-mismatched-bracket.json", 21, 7,
+                             "not valid JSON: expected “]” to close the “[” at line 16, "
+                             "column 19, found “}”");
+
+  /* json-glib alone points at the "2" before the brace. */
+  assert_text_refused_at ("{\n  \"a\": 1,\n  \"b\": 2,\n  \"c\": 3,\n  \"d\": [1, 2},\n  \"e\": 4\n}\n",
+                          -1, 5, 13, "expected “]” to close the “[” at line 5, column 8, found “}”");
+  assert_text_refused_at ("{\"a\": [{\"b\": 1]}", -1, 1, 15,
+                          "expected “}” to close the “{” at line 1, column 8, found “]”");
+  /* The innermost open bracket is the one to close, not the first. */
+  assert_text_refused_at ("{\"a\": [[1], [2}]}", -1, 1, 15,
+                          "expected “]” to close the “[” at line 1, column 13, found “}”");
+  /* Brackets inside strings, also after escaped quotes and backslashes, do not count. */
+  assert_text_refused_at ("{\"a\": [\"}\\\"}\\\\\", \"]\"}", -1, 1, 21,
+                          "expected “]” to close the “[” at line 1, column 7, found “}”");
+  /* A closer with nothing open. */
+  assert_text_refused_at ("]", -1, 1, 1, "not valid JSON: “]” closes nothing: no “[” is open");
+  assert_text_refused_at ("\n  }", -1, 2, 3, "not valid JSON: “}” closes nothing: no “{” is open");
+
+  /* Balanced brackets of both kinds, with look-alikes in strings, still load. */
+  text = pack_with ("\"a [title} with {brackets]\"",
+                    "{\"y\": [[], {}, [{\"z\": [\"}\"]}]], \"w\": \"[\"}");
+  pack = assert_pack_loads (text);
+  g_assert_cmpstr (entente_pack_get_title (pack), ==, "a [title} with {brackets]");
+}
+
+static void
+test_nul_escape_position (void)
+{
+  g_autofree char *escaped_backslash = pack_with ("\"C:\\\\u0000\"", "\"\\u0100\"");
+  g_autoptr(EntentePack) pack = NULL;
+
+  /* json-glib would end the text at the NUL: the card's back would read “Jakarta”. */
+  assert_fixture_refused_at ("string-nul-escape.json", 55, 23,
+                             "a string contains \\u0000, the NUL character");
+
+  assert_text_refused_at ("{\"a\\u0000b\": 1}", -1, 1, 4, "\\u0000");
+  assert_text_refused_at ("{\"a\": \"\\u0000\"}", -1, 1, 8, "\\u0000");
+  assert_text_refused_at ("{\"a\": \"\\u00000\"}", -1, 1, 8, "\\u0000");
+  assert_text_refused_at ("{\"a\": \"abcdefghijklmnopqrstuvwxyz\\u0000\"}", -1, 1, 34, "\\u0000");
+  assert_text_refused_at ("{\"a\": \"\\n\\\"\\\\\\u00e9\\u0000\"}", -1, 1, 20, "\\u0000");
+
+  /* An escaped backslash before "u0000" is text, and other \u escapes are characters. */
+  pack = assert_pack_loads (escaped_backslash);
+  g_assert_cmpstr (entente_pack_get_title (pack), ==, "C:\\u0000");
+}
+
+static void
+test_control_character_position (void)
+{
+  static const struct
+  {
+    char        c;
+    const char *message;
+  } characters[] = {
+    { '\t', "not valid JSON: U+0009 (tab) must be written as \\t inside a string" },
+    { '\n', "not valid JSON: U+000A (line feed) must be written as \\n inside a string" },
+    { '\r', "not valid JSON: U+000D (carriage return) must be written as \\r inside a string" },
+    { '\b', "not valid JSON: U+0008 (backspace) must be written as \\b inside a string" },
+    { '\f', "not valid JSON: U+000C (form feed) must be written as \\f inside a string" },
+    { '\x01', "not valid JSON: U+0001 (a control character) must be written as \\u0001 inside a string" },
+    { '\x1f', "not valid JSON: U+001F (a control character) must be written as \\u001F inside a string" },
+    { '\0', "the file contains a NUL byte" },
+  };
+  g_autofree char *allowed = NULL;
+  g_autoptr(EntentePack) pack = NULL;
+
+  assert_fixture_refused_at ("string-control-character.json", 47, 37,
+                             "U+0009 (tab) must be written as \\t inside a string");
+
+  /* The position is the character's: a raw line feed is the last column of its line. */
+  for (guint i = 0; i < G_N_ELEMENTS (characters); i++)
+    {
+      char text[] = "{\"a\": \"x?y\"}";
+
+      text[8] = characters[i].c;
+      assert_text_refused_at (text, sizeof text - 1, 1, 9, characters[i].message);
+    }
+
+  /* In a key, and right after a backslash, which escapes nothing then. */
+  assert_text_refused_at ("{\"a\tb\": 1}", -1, 1, 4, "U+0009 (tab)");
+  assert_text_refused_at ("{\"a\": \"x\\\ty\"}", -1, 1, 10, "U+0009 (tab)");
+
+  /* Strings are scanned several bytes at a time: the character, an escaped quote and the
+   * closing quote are found wherever they fall. */
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *run = g_strnfill (i, 'a');
+      g_autofree char *control = g_strdup_printf ("{\"a\": \"%s\x01%s\"}", run, "bbbbbbbbbbbbbbbbbbbb");
+      g_autofree char *quote = g_strdup_printf ("{\"a\": \"%s\", \"b\": [1}", run);
+      g_autofree char *escaped = g_strdup_printf ("{\"a\": \"%s\\\"bbbbbbbbbbbbbbbbbbbb\", \"b\": [1}",
+                                                  run);
+      g_autofree char *expected = g_strdup_printf ("to close the “[” at line 1, column %u,", 16 + i);
+      g_autofree char *expected_escaped = g_strdup_printf ("to close the “[” at line 1, column %u,",
+                                                           38 + i);
+
+      assert_text_refused_at (control, -1, 1, 8 + i, "U+0001");
+      assert_text_refused_at (quote, -1, 1, 18 + i, expected);
+      assert_text_refused_at (escaped, -1, 1, 40 + i, expected_escaped);
+    }
+
+  /* Tabs, carriage returns and line feeds between tokens, DEL and other characters in
+   * strings, and the escapes of control characters, are JSON. */
+  allowed = pack_with ("\"tab\\there, DEL \x7f, caf\xc3\xa9\"", "\r\n\t[\t1,\r\n\t2\r\n]\r\n");
+  pack = assert_pack_loads (allowed);
+  g_assert_cmpstr (entente_pack_get_title (pack), ==, "tab\there, DEL \x7f, caf\xc3\xa9");
+}
+
+static void
+test_leading_zero_position (void)
+{
+  g_autofree char *numbers = pack_with ("\"007\"", "[0, -0, 0.5, -0.5, 0e1, 0E-01, 1e01, 10, 100, "
+                                        "1.05, 2e+01, -10, -0.0]");
+  g_autoptr(EntenteReport) report = NULL;
+  g_autoptr(EntentePack) pack = NULL;
+  const EntenteProblem *problem;
+
+  assert_fixture_refused_at ("number-leading-zero.json", 3, 14,
+                             "not valid JSON: a number must not start with 0 followed by more "
+                             "digits");
+
+  /* The position is the number's, with its sign. */
+  assert_text_refused_at ("{\"a\": 01}", -1, 1, 7, "must not start with 0");
+  assert_text_refused_at ("{\"a\": -01}", -1, 1, 7, "must not start with 0");
+  assert_text_refused_at ("{\"a\": -00.5}", -1, 1, 7, "must not start with 0");
+  assert_text_refused_at ("{\"a\": [1, 2, 00]}", -1, 1, 14, "must not start with 0");
+  assert_text_refused_at ("{\"a\": 0.5e01, \"b\": 007}", -1, 1, 20, "must not start with 0");
+  assert_text_refused_at ("{\"a\": 10,\n \"b\": [\n  0,\n  01\n]}", -1, 4, 3, "must not start with 0");
+
+  /* Zeros in fractions and exponents, a single zero, and digits in strings are fine. */
+  pack = assert_pack_loads (numbers);
+  g_assert_cmpstr (entente_pack_get_title (pack), ==, "007");
+  g_clear_object (&pack);
+
+  /* Digits in a word are not a number: json-glib refuses the word. */
+  pack = load_string ("{\"a\": x01}", &report, NULL);
+  g_assert_null (pack);
+  g_assert_cmpuint (entente_report_get_n_errors (report), ==, 1);
+  problem = entente_report_get_error (report, 0);
+  g_assert_nonnull (strstr (problem->message, "not valid JSON"));
+  g_assert_null (strstr (problem->message, "must not start with 0"));
+}
+
 static char *
 pack_with_summary (gsize length)
 {
@@ -1552,6 +1790,10 @@ main (int   argc,
   g_test_add_func ("/entente/loader/refused/not-utf8-position", test_not_utf8_position);
   g_test_add_func ("/entente/loader/refused/deep-nesting", test_deep_nesting);
   g_test_add_func ("/entente/loader/refused/deep-nesting-limit", test_deep_nesting_limit);
+  g_test_add_func ("/entente/loader/refused/mismatched-bracket-position", test_mismatched_bracket_position);
+  g_test_add_func ("/entente/loader/refused/nul-escape-position", test_nul_escape_position);
+  g_test_add_func ("/entente/loader/refused/control-character-position", test_control_character_position);
+  g_test_add_func ("/entente/loader/refused/leading-zero-position", test_leading_zero_position);
   g_test_add_func ("/entente/loader/refused/text-limit", test_text_limit);
   g_test_add_func ("/entente/loader/refused/huge-string", test_huge_string);
   g_test_add_func ("/entente/loader/refused/huge-string-in-message", test_huge_string_in_message);

@@ -5,8 +5,9 @@
  *
  * Bytes become a pack in stages, each of which can refuse the file with a message that
  * says where: size, nesting depth (json-glib recurses once per level and would overflow
- * its stack on hostile input), UTF-8 and JSON syntax, and then the rules of the format
- * (entente-pack-validator.c).
+ * its stack on hostile input) and the rules of JSON that json-glib does not keep
+ * (check_structure()), UTF-8 and the rest of JSON syntax, and then the rules of the
+ * format (entente-pack-validator.c).
  */
 
 #include "config.h"
@@ -86,42 +87,204 @@ check_utf8 (const char    *data,
   return FALSE;
 }
 
-/* Refuses what json-glib must not see: nesting deeper than MAX_NESTING, and text after
- * the end of the document (which json-glib would silently ignore). Strings are skipped
- * with their escapes, so brackets inside them do not count. */
-/* The closing quote of the string whose contents start at @start, or NULL. */
+/* Each byte that the string scanner must look at: the closing quote, the backslash of an
+ * escape, and the control characters (U+0000 to U+001F) that JSON forbids raw in a
+ * string. */
+static const guint8 string_special[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  ['"'] = 1,
+  ['\\'] = 1,
+};
+
+#define BYTES_01 G_GUINT64_CONSTANT (0x0101010101010101)
+#define BYTES_80 G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether one of the 8 bytes of @word is special (see string_special): the classic tests
+ * for a byte below a bound and for a zero byte, on all 8 at once. Exact for "any". */
+static inline gboolean
+word_has_special (guint64 word)
+{
+  guint64 quotes = word ^ (BYTES_01 * '"');
+  guint64 backslashes = word ^ (BYTES_01 * '\\');
+  guint64 controls = (word - BYTES_01 * 0x20) & ~word;
+
+  return ((controls | ((quotes - BYTES_01) & ~quotes) |
+           ((backslashes - BYTES_01) & ~backslashes)) & BYTES_80) != 0;
+}
+
+static void
+add_control_character_error (EntenteReport *report,
+                             const char    *data,
+                             const char    *p)
+{
+  guchar c = (guchar) *p;
+  const char *name = NULL;
+  char escape[8];
+
+  if (c == '\0')
+    {
+      add_positioned_error (report, data, p - data,
+                            g_strdup (_("the file contains a NUL byte: it is not a text file")));
+      return;
+    }
+
+  switch (c)
+    {
+    case '\t':
+      /* Translators: the name of the character U+0009 */
+      name = _("tab");
+      g_strlcpy (escape, "\\t", sizeof escape);
+      break;
+    case '\n':
+      /* Translators: the name of the character U+000A */
+      name = _("line feed");
+      g_strlcpy (escape, "\\n", sizeof escape);
+      break;
+    case '\r':
+      /* Translators: the name of the character U+000D */
+      name = _("carriage return");
+      g_strlcpy (escape, "\\r", sizeof escape);
+      break;
+    case '\b':
+      /* Translators: the name of the character U+0008 */
+      name = _("backspace");
+      g_strlcpy (escape, "\\b", sizeof escape);
+      break;
+    case '\f':
+      /* Translators: the name of the character U+000C */
+      name = _("form feed");
+      g_strlcpy (escape, "\\f", sizeof escape);
+      break;
+    default:
+      /* Translators: what U+0001 to U+001F are called, but for those named above */
+      name = _("a control character");
+      g_snprintf (escape, sizeof escape, "\\u%04X", c);
+      break;
+    }
+
+  add_positioned_error (report, data, p - data,
+                        /* Translators: e.g. "U+0009 (tab) must be written as \t inside a
+                         * string"; a string is a JSON string, in double quotes */
+                        g_strdup_printf (_("not valid JSON: U+%04X (%s) must be written as "
+                                           "%s inside a string"),
+                                         c, name, escape));
+}
+
+/* Scans the string whose contents start at @start. Returns its closing quote, or NULL:
+ * when it has none (a syntax error that json-glib reports with its position), or when
+ * it holds a raw control character or a \u0000 escape (reported here, and
+ * *out_refused set). json-glib would take the control character as it is, and end the
+ * text at the NUL that \u0000 stands for, silently dropping the rest of the string.
+ * Notes in *out_unicode_escape whether the string has a \u escape. */
 static const char *
-find_string_end (const char *start,
-                 const char *end)
+scan_string (const char    *data,
+             const char    *start,
+             const char    *end,
+             EntenteReport *report,
+             gboolean      *out_unicode_escape,
+             gboolean      *out_refused)
 {
   const char *p = start;
 
   for (;;)
     {
-      const char *quote = memchr (p, '"', end - p);
-      const char *q;
+      guchar c;
 
-      if (quote == NULL)
+      /* Strings hold most of the bytes of a pack: 8 at a time until one needs a look. */
+      while (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          if (word_has_special (word))
+            break;
+          p += 8;
+        }
+
+      if (p >= end)
         return NULL;
 
-      /* Escaped if an odd number of backslashes stand before it. */
-      for (q = quote; q > start && q[-1] == '\\'; q--)
-        ;
-      if ((quote - q) % 2 == 0)
-        return quote;
+      c = (guchar) *p;
+      if (!string_special[c])
+        {
+          p++;
+          continue;
+        }
 
-      p = quote + 1;
+      if (c == '"')
+        return p;
+
+      if (c == '\\')
+        {
+          if (p + 1 >= end)
+            return NULL;
+          if (p[1] == 'u')
+            {
+              *out_unicode_escape = TRUE;
+              if (end - p >= 6 && memcmp (p + 2, "0000", 4) == 0)
+                {
+                  add_positioned_error (report, data, p - data,
+                                        /* Translators: \u0000 is JSON, keep it */
+                                        g_strdup (_("a string contains \\u0000, the NUL "
+                                                    "character, which no text in a study "
+                                                    "pack may hold")));
+                  *out_refused = TRUE;
+                  return NULL;
+                }
+            }
+          /* The escaped character is skipped, unless it is a raw control character:
+           * then that is what is wrong. */
+          p += (guchar) p[1] < 0x20 ? 1 : 2;
+          continue;
+        }
+
+      add_control_character_error (report, data, p);
+      *out_refused = TRUE;
+      return NULL;
     }
 }
 
+static void
+add_mismatch_error (EntenteReport *report,
+                    const char    *data,
+                    gsize          opener,
+                    gsize          closer)
+{
+  char open = data[opener];
+  char expected = open == '[' ? ']' : '}';
+  int line, column;
+
+  offset_to_position (data, opener, &line, &column);
+  add_positioned_error (report, data, closer,
+                        /* Translators: e.g. "expected “]” to close the “[” at line 5,
+                         * column 8, found “}”" */
+                        g_strdup_printf (_("not valid JSON: expected “%c” to close the “%c” "
+                                           "at line %d, column %d, found “%c”"),
+                                         expected, open, line, column, data[closer]));
+}
+
+/* Refuses what json-glib must not see or would let through: nesting deeper than
+ * MAX_NESTING, a bracket closed by the other kind (json-glib reports it, but a token
+ * late), raw control characters and \u0000 in strings, numbers with leading zeros,
+ * and text after the end of the document (which json-glib would silently ignore).
+ * Strings are scanned with their escapes, so brackets inside them do not count. The
+ * first of these problems is reported; other syntax errors are json-glib's to find.
+ * Notes in *out_unicode_escape whether any string has a \u escape. */
 static gboolean
 check_structure (const char    *data,
                  gsize          length,
-                 EntenteReport *report)
+                 EntenteReport *report,
+                 gboolean      *out_unicode_escape)
 {
   const char *end = data + length;
+  /* The offset of each open bracket, innermost last. */
+  gsize opened_at[MAX_NESTING];
   guint depth = 0;
   gboolean closed = FALSE;
+  gboolean refused = FALSE;
+
+  *out_unicode_escape = FALSE;
 
   for (const char *p = data; p < end; p++)
     {
@@ -141,16 +304,14 @@ check_structure (const char    *data,
       switch (c)
         {
         case '"':
-          /* Strings hold most of the bytes: jump over them. An unterminated one is a
-           * syntax error that json-glib reports. */
-          p = find_string_end (p + 1, end);
+          p = scan_string (data, p + 1, end, report, out_unicode_escape, &refused);
           if (p == NULL)
-            return TRUE;
+            return !refused;
           break;
 
         case '[':
         case '{':
-          if (++depth > MAX_NESTING)
+          if (depth == MAX_NESTING)
             {
               add_positioned_error (report, data, p - data,
                                     g_strdup_printf (_("nested more than %d levels deep: "
@@ -158,41 +319,61 @@ check_structure (const char    *data,
                                                      MAX_NESTING));
               return FALSE;
             }
+          opened_at[depth++] = p - data;
           break;
 
         case ']':
         case '}':
-          /* A stray closer is a syntax error that json-glib reports with its position. */
           if (depth == 0)
-            return TRUE;
-          if (--depth == 0)
+            {
+              add_positioned_error (report, data, p - data,
+                                    g_strdup_printf (_("not valid JSON: “%c” closes nothing: "
+                                                       "no “%c” is open"),
+                                                     c, c == ']' ? '[' : '{'));
+              return FALSE;
+            }
+          depth--;
+          if (c != (data[opened_at[depth]] == '[' ? ']' : '}'))
+            {
+              add_mismatch_error (report, data, opened_at[depth], p - data);
+              return FALSE;
+            }
+          if (depth == 0)
             closed = TRUE;
           break;
 
+        case '-':
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          {
+            const char *q = c == '-' ? p + 1 : p;
+
+            if (end - q >= 2 && q[0] == '0' && g_ascii_isdigit (q[1]))
+              {
+                add_positioned_error (report, data, p - data,
+                                      g_strdup (_("not valid JSON: a number must not start "
+                                                  "with 0 followed by more digits")));
+                return FALSE;
+              }
+            /* The rest of the number, so that its digits are not taken for another. */
+            while (q + 1 < end && (g_ascii_isdigit (q[1]) || q[1] == '.' || q[1] == 'e' ||
+                                   q[1] == 'E' || q[1] == '+' || q[1] == '-'))
+              q++;
+            p = q;
+          }
+          break;
+
         default:
+          /* A word (true, false, null, or a mistake), so that digits in it are not
+           * taken for a number. */
+          if (g_ascii_isalpha (c))
+            while (p + 1 < end && (g_ascii_isalnum (p[1]) || p[1] == '_'))
+              p++;
           break;
         }
     }
 
   return TRUE;
-}
-
-/* Whether @data has a \u escape (or a backslash before a "u" that only looks like one). */
-static gboolean
-has_unicode_escape (const char *data,
-                    gsize       length)
-{
-  const char *end = data + length;
-
-  for (const char *p = memchr (data, '\\', length);
-       p != NULL && p + 1 < end;
-       p = memchr (p + 1, '\\', end - (p + 1)))
-    {
-      if (p[1] == 'u')
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* json-glib's messages read "<data>:LINE:COLUMN: Parse error: what"; keep the position
@@ -419,6 +600,7 @@ load_bytes (GBytes         *bytes,
   JsonNode *root;
   const char *data;
   gsize length;
+  gboolean has_unicode_escape = FALSE;
 
   data = g_bytes_get_data (bytes, &length);
   if (data == NULL)
@@ -440,7 +622,7 @@ load_bytes (GBytes         *bytes,
 
   /* json-glib checks UTF-8 before it parses, but says only that something is wrong: the
    * position is looked for when it refuses the bytes (add_syntax_error()). */
-  if (!check_structure (data, length, report))
+  if (!check_structure (data, length, report, &has_unicode_escape))
     {
       set_invalid_error (error, report, filename);
       g_bytes_unref (bytes);
@@ -464,7 +646,7 @@ load_bytes (GBytes         *bytes,
     }
 
   validator = _entente_pack_validator_new (report, cancellable);
-  _entente_pack_validator_set_check_utf8 (validator, has_unicode_escape (data, length));
+  _entente_pack_validator_set_check_utf8 (validator, has_unicode_escape);
   if (reuse_bytes)
     {
       gsize size = 0;
