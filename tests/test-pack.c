@@ -343,6 +343,148 @@ test_iso3166 (void)
   g_assert_null (entente_iso3166_get_localized_name ("XX"));
 }
 
+/* The flashcards of the built-in pack: enough of every kind, every section covered
+ * and every correction asked about in its own section. */
+static void
+test_builtin_cards (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntentePack) pack = NULL;
+  g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *cards, *corrections;
+  guint per_kind[ENTENTE_N_CARD_KINDS] = { 0 };
+  guint n_cards, n_sections;
+  guint previous_position = 0;
+
+  if (!have_builtin_pack ())
+    return;
+
+  pack = entente_pack_load_builtin (&error);
+  g_assert_no_error (error);
+
+  n_sections = entente_pack_get_n_sections (pack);
+  for (guint i = 0; i < n_sections; i++)
+    g_hash_table_insert (positions,
+                         (gpointer) entente_section_get_id (entente_pack_get_nth_section (pack, i)),
+                         GUINT_TO_POINTER (i + 1));
+
+  cards = entente_pack_get_cards (pack);
+  n_cards = g_list_model_get_n_items (cards);
+  g_assert_cmpuint (n_cards, >=, 150);
+
+  for (guint i = 0; i < n_cards; i++)
+    {
+      g_autoptr(EntenteCard) card = g_list_model_get_item (cards, i);
+      const char *id = entente_card_get_id (card);
+      const char *section = entente_card_get_section (card);
+      const char *explanation = entente_card_get_explanation (card);
+      guint position;
+
+      g_test_message ("card %s", id);
+
+      /* Every card names an existing section, and the cards follow the outline. */
+      g_assert_nonnull (section);
+      position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, section));
+      g_assert_cmpuint (position, >, 0);
+      g_assert_cmpuint (position, >=, previous_position);
+      previous_position = position;
+
+      g_assert_nonnull (explanation);
+      g_assert_cmpuint (strlen (explanation), >, 20);
+
+      per_kind[entente_card_get_kind (card)]++;
+      switch (entente_card_get_kind (card))
+        {
+        case ENTENTE_CARD_KIND_BASIC:
+          /* Short enough to type. */
+          g_assert_cmpuint (g_utf8_strlen (entente_card_get_back (card), -1), <=, 40);
+          break;
+
+        case ENTENTE_CARD_KIND_CHOICE:
+          g_assert_cmpuint (g_strv_length ((char **) entente_card_get_choices (card)), >=, 3);
+          break;
+
+        case ENTENTE_CARD_KIND_CLOZE:
+          {
+            g_auto(GStrv) parts = entente_card_split_cloze (entente_card_get_text (card));
+
+            g_assert_nonnull (parts);
+            g_assert_cmpuint (g_strv_length (parts), >=, 3);
+          }
+          break;
+
+        case ENTENTE_CARD_KIND_MAP:
+          /* Map cards ask for states the pack knows. */
+          g_assert_nonnull (entente_pack_lookup_member (pack, entente_card_get_answer_code (card)));
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      /* A card tagged with a correction's id asks for the record: it belongs to the
+       * correction's section and its explanation says what the text claimed. */
+      for (const char * const *tag = entente_card_get_tags (card); *tag != NULL; tag++)
+        {
+          gboolean known = FALSE;
+
+          if (!g_str_has_prefix (*tag, "corr-"))
+            continue;
+
+          corrections = entente_pack_get_corrections (pack);
+          for (guint j = 0; j < g_list_model_get_n_items (corrections); j++)
+            {
+              g_autoptr(EntenteCorrection) correction = g_list_model_get_item (corrections, j);
+
+              if (g_strcmp0 (entente_correction_get_id (correction), *tag) != 0)
+                continue;
+              known = TRUE;
+              g_assert_cmpstr (entente_correction_get_section (correction), ==, section);
+            }
+          g_assert_true (known);
+          g_assert_true (g_strv_contains (entente_card_get_tags (card), "correction"));
+          g_assert_nonnull (strstr (explanation, "The text"));
+          g_assert_nonnull (strstr (explanation, "the record shows"));
+        }
+    }
+
+  for (guint kind = 0; kind < ENTENTE_N_CARD_KINDS; kind++)
+    {
+      g_test_message ("%s cards: %u", entente_card_kind_to_string (kind), per_kind[kind]);
+      g_assert_cmpuint (per_kind[kind], >=, 15);
+    }
+
+  /* Every section of the text has a card of its own. */
+  for (guint i = 0; i < n_sections; i++)
+    {
+      const char *id = entente_section_get_id (entente_pack_get_nth_section (pack, i));
+      g_autoptr(GPtrArray) section_cards = entente_pack_get_cards_for_section (pack, id);
+
+      g_test_message ("section %s: %u cards", id, section_cards->len);
+      g_assert_cmpuint (section_cards->len, >=, 1);
+    }
+
+  /* Every correction has a card, in its section, that asks for the record. */
+  corrections = entente_pack_get_corrections (pack);
+  g_assert_cmpuint (g_list_model_get_n_items (corrections), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (corrections); i++)
+    {
+      g_autoptr(EntenteCorrection) correction = g_list_model_get_item (corrections, i);
+      const char *id = entente_correction_get_id (correction);
+      const char *section = entente_correction_get_section (correction);
+      g_autoptr(GPtrArray) section_cards = NULL;
+      guint covering = 0;
+
+      g_test_message ("correction %s", id);
+      g_assert_nonnull (section);
+      section_cards = entente_pack_get_cards_for_section (pack, section);
+      for (guint j = 0; j < section_cards->len; j++)
+        if (g_strv_contains (entente_card_get_tags (g_ptr_array_index (section_cards, j)), id))
+          covering++;
+      g_assert_cmpuint (covering, >=, 1);
+    }
+}
+
 #if defined(__SANITIZE_ADDRESS__)
 /* GLib is built without frame pointers, so the fast unwinder loses the callers of
  * g_malloc() and the leaks that GLib's test framework makes on purpose could not be
@@ -368,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/entente/pack/builtin/counts", test_builtin_counts);
   g_test_add_func ("/entente/pack/builtin/tree-and-lookups", test_builtin_tree_and_lookups);
   g_test_add_func ("/entente/pack/builtin/corrections-by-section", test_builtin_corrections_by_section);
+  g_test_add_func ("/entente/pack/builtin/cards", test_builtin_cards);
   g_test_add_func ("/entente/pack/iso3166", test_iso3166);
 
   return g_test_run ();
