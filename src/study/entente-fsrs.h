@@ -53,7 +53,7 @@ typedef struct
 {
   EntenteFsrsRating rating;
   EntenteFsrsState  state;         /* the state before the review */
-  gint64            due;           /* the due time before the review */
+  gint64            due;           /* the previous review; a new card's due time */
   double            stability;     /* before the review */
   double            difficulty;    /* before the review */
   guint             elapsed_days;
@@ -93,6 +93,24 @@ void     entente_fsrs_next                (const EntenteFsrsParams *params,
 /* The probability of recall at @now (0 for a new card). */
 double   entente_fsrs_retrievability      (const EntenteFsrsParams *params,
                                            const EntenteFsrsCard   *card,
-                                           gint64                   now);
+                                           gint64                   now) G_GNUC_PURE;
+
+/* Clamps the weights into the ranges ts-fsrs allows, as ts-fsrs does when it is created
+ * (the ceiling of w[17] and w[18] depends on the number of relearning steps). Call it
+ * after changing @params->w or the relearning steps; the defaults need no clipping. */
+void     entente_fsrs_params_clip         (EntenteFsrsParams       *params);
+
+/* The card after each of the four ratings at @now: @next[rating - 1], as ts-fsrs's
+ * repeat() gives them. For the grade buttons, with entente_fsrs_format_interval(). */
+void     entente_fsrs_preview             (const EntenteFsrsParams *params,
+                                           const EntenteFsrsCard   *card,
+                                           gint64                   now,
+                                           EntenteFsrsCard          next[4]);
+
+/* The time from @from to @to (ms) as a grade button shows it: "10 min", "6 h", "3 d",
+ * "2 mo", "1 y", in whole units rounded down (ts-fsrs's show_diff_message: months of 31
+ * days, years of 12 months). */
+char    *entente_fsrs_format_interval     (gint64                   from,
+                                           gint64                   to) G_GNUC_MALLOC;
 
 G_END_DECLS
