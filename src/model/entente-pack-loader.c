@@ -97,20 +97,39 @@ static const guint8 string_special[256] = {
   ['\\'] = 1,
 };
 
-#define BYTES_01 G_GUINT64_CONSTANT (0x0101010101010101)
+#define BYTES_7F G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F)
 #define BYTES_80 G_GUINT64_CONSTANT (0x8080808080808080)
+#define BYTES_01 G_GUINT64_CONSTANT (0x0101010101010101)
 
-/* Whether one of the 8 bytes of @word is special (see string_special): the classic tests
- * for a byte below a bound and for a zero byte, on all 8 at once. Exact for "any". */
-static inline gboolean
-word_has_special (guint64 word)
+/* The high bit of each byte of @word that is zero, and of no other: carries cannot
+ * cross bytes, as the low seven bits of each are added apart from its high bit. */
+static inline guint64
+zero_bytes (guint64 word)
 {
-  guint64 quotes = word ^ (BYTES_01 * '"');
-  guint64 backslashes = word ^ (BYTES_01 * '\\');
-  guint64 controls = (word - BYTES_01 * 0x20) & ~word;
+  return ~(((word & BYTES_7F) + BYTES_7F) | word | BYTES_7F);
+}
 
-  return ((controls | ((quotes - BYTES_01) & ~quotes) |
-           ((backslashes - BYTES_01) & ~backslashes)) & BYTES_80) != 0;
+/* The index of the first byte of the 8 at @p that is special (see string_special), or 8
+ * if none is. */
+static inline guint
+find_special (const char *p)
+{
+  guint64 word;
+  guint64 found;
+
+  memcpy (&word, p, sizeof word);
+  /* Below 0x20: adding 0x60 to the low seven bits leaves the high bit clear. */
+  found = ~(((word & BYTES_7F) + BYTES_01 * 0x60) | word) & BYTES_80;
+  found |= zero_bytes (word ^ (BYTES_01 * '"'));
+  found |= zero_bytes (word ^ (BYTES_01 * '\\'));
+
+  if (found == 0)
+    return 8;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  return (guint) __builtin_ctzll (found) / 8;
+#else
+  return (guint) __builtin_clzll (found) / 8;
+#endif
 }
 
 static void
@@ -191,15 +210,15 @@ scan_string (const char    *data,
     {
       guchar c;
 
-      /* Strings hold most of the bytes of a pack: 8 at a time until one needs a look. */
+      /* Strings hold most of the bytes of a pack: 8 at a time up to the next that needs
+       * a look, then one at a time for the last few. */
       while (end - p >= 8)
         {
-          guint64 word;
+          guint skip = find_special (p);
 
-          memcpy (&word, p, sizeof word);
-          if (word_has_special (word))
+          p += skip;
+          if (skip < 8)
             break;
-          p += 8;
         }
 
       if (p >= end)
