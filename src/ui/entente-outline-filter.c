@@ -35,9 +35,17 @@ struct _EntenteOutlineFilter
   guint8      *listed;
   guint8      *reported;
   guint        n_listed;
+  /* The positions of the listed sections, in order (n_listed of them), and the place of
+   * each section among them (-1 if it is not listed). */
+  int         *listed_order;
+  int         *listed_position;
   /* EntenteSection * -> position + 1 */
   GHashTable  *positions;
   int          n_matches;
+  /* The positions of the matches of the last query, in reading order, and that query
+   * folded: a query that only adds to it can match only among them. */
+  int         *matches;
+  char        *folded_query;
 };
 
 static void
@@ -134,6 +142,9 @@ entente_outline_filter_new (EntentePack *pack)
   self->state = g_new0 (guint8, self->n_sections);
   self->listed = g_new0 (guint8, self->n_sections);
   self->reported = g_new0 (guint8, self->n_sections);
+  self->listed_order = g_new (int, self->n_sections);
+  self->listed_position = g_new (int, self->n_sections);
+  self->matches = g_new (int, self->n_sections);
   self->positions = g_hash_table_new (NULL, NULL);
   self->n_matches = -1;
 
@@ -175,6 +186,10 @@ entente_outline_filter_free (EntenteOutlineFilter *self)
   g_free (self->state);
   g_free (self->listed);
   g_free (self->reported);
+  g_free (self->listed_order);
+  g_free (self->listed_position);
+  g_free (self->matches);
+  g_free (self->folded_query);
   g_hash_table_unref (self->positions);
   g_object_unref (self->pack);
   g_free (self);
@@ -204,7 +219,13 @@ update_listed (EntenteOutlineFilter *self)
                         (parent < 0 || (self->listed[parent] && is_expanded_at (self, parent)));
 
       self->listed[i] = listed;
-      self->n_listed += listed;
+      if (listed)
+        {
+          self->listed_position[i] = self->n_listed;
+          self->listed_order[self->n_listed++] = i;
+        }
+      else
+        self->listed_position[i] = -1;
     }
 }
 
@@ -221,6 +242,34 @@ matches_all (const char         *haystack,
   return TRUE;
 }
 
+/* Whether whatever matches @query (folded) also matches @previous_query (folded): so when
+ * @query only adds characters at the end of @previous_query (its last word grows, or more
+ * words follow), as then each previous word is part of one of the new words. */
+static gboolean
+narrows (const char *previous_query,
+         const char *query)
+{
+  return previous_query != NULL && g_str_has_prefix (query, previous_query);
+}
+
+static void
+keep_match (EntenteOutlineFilter *self,
+            guint                 position)
+{
+  self->matches[self->n_matches++] = position;
+  self->flags[position] |= FLAG_MATCH | FLAG_VISIBLE;
+
+  /* Keep the ancestors; stop at one that is already kept, its own are too. */
+  for (int p = self->parent[position]; p >= 0; p = self->parent[p])
+    {
+      gboolean kept = (self->flags[p] & FLAG_VISIBLE) != 0;
+
+      self->flags[p] |= FLAG_VISIBLE | FLAG_KEEPS_CHILD;
+      if (kept)
+        break;
+    }
+}
+
 int
 entente_outline_filter_set_query (EntenteOutlineFilter *self,
                                   const char           *query)
@@ -228,6 +277,7 @@ entente_outline_filter_set_query (EntenteOutlineFilter *self,
   g_autofree char *folded = NULL;
   g_auto(GStrv) parts = NULL;
   g_autoptr(GPtrArray) words = NULL;
+  const char * const *needles;
 
   g_return_val_if_fail (self != NULL, -1);
 
@@ -240,6 +290,7 @@ entente_outline_filter_set_query (EntenteOutlineFilter *self,
         g_ptr_array_add (words, parts[i]);
     }
   g_ptr_array_add (words, NULL);
+  needles = (const char * const *) words->pdata;
 
   /* Every query starts with its kept sections expanded. */
   for (guint i = 0; i < self->n_sections; i++)
@@ -249,32 +300,40 @@ entente_outline_filter_set_query (EntenteOutlineFilter *self,
     {
       memset (self->flags, FLAG_MATCH | FLAG_VISIBLE, self->n_sections);
       self->n_matches = -1;
+      g_clear_pointer (&self->folded_query, g_free);
       update_listed (self);
       return -1;
     }
 
   memset (self->flags, 0, self->n_sections);
-  self->n_matches = 0;
 
-  for (guint i = 0; i < self->n_sections; i++)
+  if (self->n_matches >= 0 && narrows (self->folded_query, folded))
     {
-      if (!matches_all (self->folded[i], (const char * const *) words->pdata))
-        continue;
+      /* Only the previous matches can match; they are in reading order, and the list is
+       * rewritten in place, never ahead of where it is read. */
+      guint n_previous = self->n_matches;
 
-      self->n_matches++;
-      self->flags[i] |= FLAG_MATCH | FLAG_VISIBLE;
-
-      /* Keep the ancestors; stop at one that is already kept, its own are too. */
-      for (int p = self->parent[i]; p >= 0; p = self->parent[p])
+      self->n_matches = 0;
+      for (guint i = 0; i < n_previous; i++)
         {
-          gboolean kept = (self->flags[p] & FLAG_VISIBLE) != 0;
+          int position = self->matches[i];
 
-          self->flags[p] |= FLAG_VISIBLE | FLAG_KEEPS_CHILD;
-          if (kept)
-            break;
+          if (matches_all (self->folded[position], needles))
+            keep_match (self, position);
+        }
+    }
+  else
+    {
+      self->n_matches = 0;
+      for (guint i = 0; i < self->n_sections; i++)
+        {
+          if (matches_all (self->folded[i], needles))
+            keep_match (self, i);
         }
     }
 
+  g_free (self->folded_query);
+  self->folded_query = g_steal_pointer (&folded);
   update_listed (self);
 
   return self->n_matches;
@@ -429,15 +488,20 @@ entente_outline_filter_get_listed_position (EntenteOutlineFilter *self,
                                             EntenteSection       *section)
 {
   int position = entente_outline_filter_get_position (self, section);
-  int listed_position = 0;
 
-  if (position < 0 || !self->listed[position])
-    return -1;
+  return position >= 0 ? self->listed_position[position] : -1;
+}
 
-  for (int i = 0; i < position; i++)
-    listed_position += self->listed[i];
+EntenteSection *
+entente_outline_filter_get_nth_listed (EntenteOutlineFilter *self,
+                                       guint                 listed_position)
+{
+  g_return_val_if_fail (self != NULL, NULL);
 
-  return listed_position;
+  if (listed_position >= self->n_listed)
+    return NULL;
+
+  return entente_pack_get_nth_section (self->pack, self->listed_order[listed_position]);
 }
 
 EntenteOutlineFilterChange

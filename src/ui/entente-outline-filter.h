@@ -30,7 +30,8 @@ void                  entente_outline_filter_free           (EntenteOutlineFilte
 
 /* Every word of @query (folded, split at white space) must occur in a section for it to
  * match. Returns the number of matching sections, or -1 when @query has no words.
- * A new query expands every section that keeps a match below it. */
+ * A new query expands every section that keeps a match below it. A query that extends
+ * the previous one (typing on) is only tried on the previous one's matches. */
 int                   entente_outline_filter_set_query      (EntenteOutlineFilter *self,
                                                              const char           *query);
 /* -1 without a query */
@@ -71,6 +72,9 @@ guint                 entente_outline_filter_get_n_listed   (EntenteOutlineFilte
 /* The place of @section among the listed sections, or -1 if it is not listed. */
 int                   entente_outline_filter_get_listed_position (EntenteOutlineFilter *self,
                                                                   EntenteSection       *section);
+/* The section at @listed_position among the listed sections, or NULL past their end. */
+EntenteSection       *entente_outline_filter_get_nth_listed (EntenteOutlineFilter *self,
+                                                             guint                 listed_position);
 /* How the listed sections changed since the last call (since the filter was created, at
  * first: then every section at the top level is listed). */
 EntenteOutlineFilterChange

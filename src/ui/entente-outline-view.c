@@ -8,6 +8,188 @@
 #include "entente-reading-pane.h"
 #include "entente-section-row.h"
 
+/* The items of the outline's list: the n-th item stands for the section listed n-th,
+ * whichever that is. GTK 4.8's list view keeps the widget of a row as long as its item
+ * stays in the model, and builds new widgets (with their accessible objects) for new
+ * items, some 200 of them around what it shows. With items that stand for places in the
+ * list, a search or an expanded section keeps those widgets: the view binds them to their
+ * new sections itself, and the list is only told how many places there are now. */
+#define ENTENTE_TYPE_OUTLINE_PLACE (entente_outline_place_get_type ())
+#define ENTENTE_TYPE_OUTLINE_PLACES (entente_outline_places_get_type ())
+
+G_DECLARE_FINAL_TYPE (EntenteOutlinePlace, entente_outline_place, ENTENTE, OUTLINE_PLACE, GObject)
+G_DECLARE_FINAL_TYPE (EntenteOutlinePlaces, entente_outline_places, ENTENTE, OUTLINE_PLACES, GObject)
+
+struct _EntenteOutlinePlace
+{
+  GObject               parent_instance;
+
+  /* Unowned: the model clears it when it goes. */
+  EntenteOutlinePlaces *places;
+  guint                 position;
+};
+
+struct _EntenteOutlinePlaces
+{
+  GObject               parent_instance;
+
+  /* Unowned: the view's, set again whenever it changes. */
+  EntenteOutlineFilter *filter;
+  /* EntenteOutlinePlace by position, made when the list first asks for them. */
+  GPtrArray            *items;
+  guint                 n_items;
+};
+
+G_DEFINE_FINAL_TYPE (EntenteOutlinePlace, entente_outline_place, G_TYPE_OBJECT)
+
+static void entente_outline_places_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (EntenteOutlinePlaces, entente_outline_places, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      entente_outline_places_list_model_init))
+
+enum {
+  PLACE_PROP_0,
+  PLACE_PROP_SECTION,
+  N_PLACE_PROPS
+};
+
+static GParamSpec *place_properties[N_PLACE_PROPS];
+
+/* The section listed at the place now, or NULL. */
+static EntenteSection *
+entente_outline_place_get_section (EntenteOutlinePlace *self)
+{
+  EntenteOutlinePlaces *places = self->places;
+
+  if (places == NULL || places->filter == NULL || self->position >= places->n_items)
+    return NULL;
+
+  return entente_outline_filter_get_nth_listed (places->filter, self->position);
+}
+
+static void
+entente_outline_place_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  EntenteOutlinePlace *self = ENTENTE_OUTLINE_PLACE (object);
+
+  switch (prop_id)
+    {
+    case PLACE_PROP_SECTION:
+      g_value_set_object (value, entente_outline_place_get_section (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+entente_outline_place_class_init (EntenteOutlinePlaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = entente_outline_place_get_property;
+
+  /* Not notified: the view rebinds the rows when the listed sections change. */
+  place_properties[PLACE_PROP_SECTION] =
+    g_param_spec_object ("section", NULL, NULL,
+                         ENTENTE_TYPE_SECTION,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PLACE_PROPS, place_properties);
+}
+
+static void
+entente_outline_place_init (EntenteOutlinePlace *self)
+{
+}
+
+static GType
+entente_outline_places_get_item_type (GListModel *model)
+{
+  return ENTENTE_TYPE_OUTLINE_PLACE;
+}
+
+static guint
+entente_outline_places_get_n_items (GListModel *model)
+{
+  return ENTENTE_OUTLINE_PLACES (model)->n_items;
+}
+
+static gpointer
+entente_outline_places_get_item (GListModel *model,
+                                 guint       position)
+{
+  EntenteOutlinePlaces *self = ENTENTE_OUTLINE_PLACES (model);
+
+  if (position >= self->n_items)
+    return NULL;
+
+  while (self->items->len <= position)
+    {
+      EntenteOutlinePlace *place = g_object_new (ENTENTE_TYPE_OUTLINE_PLACE, NULL);
+
+      place->places = self;
+      place->position = self->items->len;
+      g_ptr_array_add (self->items, place);
+    }
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+entente_outline_places_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = entente_outline_places_get_item_type;
+  iface->get_n_items = entente_outline_places_get_n_items;
+  iface->get_item = entente_outline_places_get_item;
+}
+
+static void
+entente_outline_places_finalize (GObject *object)
+{
+  EntenteOutlinePlaces *self = ENTENTE_OUTLINE_PLACES (object);
+
+  for (guint i = 0; i < self->items->len; i++)
+    ENTENTE_OUTLINE_PLACE (g_ptr_array_index (self->items, i))->places = NULL;
+  g_ptr_array_unref (self->items);
+
+  G_OBJECT_CLASS (entente_outline_places_parent_class)->finalize (object);
+}
+
+static void
+entente_outline_places_class_init (EntenteOutlinePlacesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = entente_outline_places_finalize;
+}
+
+static void
+entente_outline_places_init (EntenteOutlinePlaces *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* The list learns that places were added or removed at the end; with @renew, that every
+ * place changed (its rows are then bound again, but kept). */
+static void
+entente_outline_places_set_n_items (EntenteOutlinePlaces *self,
+                                    guint                 n_items,
+                                    gboolean              renew)
+{
+  guint n_old = self->n_items;
+  guint n_kept = renew ? 0 : MIN (n_old, n_items);
+
+  self->n_items = n_items;
+  if (n_old != n_items || renew)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_kept, n_old - n_kept, n_items - n_kept);
+}
+
 struct _EntenteOutlineView
 {
   GtkWidget             parent_instance;
@@ -15,13 +197,10 @@ struct _EntenteOutlineView
   EntentePack          *pack;
   EntenteSection       *section;
   EntenteOutlineFilter *filter;
-  /* Every section of the pack in reading order, where parents come before their children:
-   * the outline and each search are this one list, filtered (see EntenteOutlineFilter).
-   * Its rows stay the same objects from one query, or one expanded section, to the next,
-   * so the list keeps their widgets and only the rows that come and go cost anything. */
-  GListStore           *sections;
-  GtkCustomFilter      *listed_filter;
-  GtkFilterListModel   *rows;
+  /* The outline and each search are one list of the pack's sections in reading order,
+   * filtered (see EntenteOutlineFilter); the list's items are places in it (see
+   * EntenteOutlinePlace), so that its row widgets stay whatever it lists. */
+  EntenteOutlinePlaces *rows;
   GtkSingleSelection   *selection;
   char                 *search_text;
   int                   n_matches;
@@ -53,15 +232,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-section_is_listed_cb (gpointer item,
-                      gpointer user_data)
-{
-  EntenteOutlineView *self = user_data;
-
-  return self->filter != NULL && entente_outline_filter_is_listed (self->filter, item);
-}
-
-static gboolean
 list_has_focus (EntenteOutlineView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -79,24 +249,42 @@ list_child_get_row (GtkWidget *child)
   return ENTENTE_IS_SECTION_ROW (row) ? ENTENTE_SECTION_ROW (row) : NULL;
 }
 
-static void
-update_row (EntenteOutlineView *self,
-            EntenteSectionRow  *row)
-{
-  EntenteSection *section = entente_section_row_get_section (row);
+static GQuark list_item_quark;
 
-  if (section == NULL || self->filter == NULL)
+/* The section listed at @position now, or NULL. */
+static EntenteSection *
+get_nth_listed (EntenteOutlineView *self,
+                guint               position)
+{
+  return self->filter != NULL ? entente_outline_filter_get_nth_listed (self->filter, position)
+                              : NULL;
+}
+
+/* Shows the section listed at the row's place, and whether it can be and is expanded. */
+static void
+bind_row (EntenteOutlineView *self,
+          EntenteSectionRow  *row)
+{
+  GtkListItem *list_item = g_object_get_qdata (G_OBJECT (row), list_item_quark);
+  EntenteSection *section;
+
+  if (list_item == NULL || gtk_list_item_get_item (list_item) == NULL)
     return;
 
+  section = get_nth_listed (self, gtk_list_item_get_position (list_item));
+  if (section == NULL)
+    return;
+
+  entente_section_row_set_section (row, section);
   entente_section_row_set_expander (row,
                                     entente_outline_filter_keeps_children (self->filter, section),
                                     entente_outline_filter_get_expanded (self->filter, section));
 }
 
-/* The arrows of the rows that exist (a few screens' worth) follow the query and the
- * expanded sections; the rows that the list rebinds are updated as they are bound. */
+/* The rows that exist (a few screens' worth) follow the listed sections: the list keeps
+ * them at their places, and they show what is listed there now. */
 static void
-update_rows (EntenteOutlineView *self)
+bind_rows (EntenteOutlineView *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
        child != NULL;
@@ -105,44 +293,30 @@ update_rows (EntenteOutlineView *self)
       EntenteSectionRow *row = list_child_get_row (child);
 
       if (row != NULL)
-        update_row (self, row);
+        bind_row (self, row);
     }
 }
 
-/* Tells the list what changed in the filter, in the terms that let it filter least. */
+/* Tells the list how many sections are listed, and binds its rows to them. */
 static void
 apply_filter_change (EntenteOutlineView *self)
 {
-  EntenteOutlineFilterChange change = entente_outline_filter_take_change (self->filter);
-  GtkFilterChange filter_change;
+  guint n_listed = entente_outline_filter_get_n_listed (self->filter);
 
-  switch (change)
-    {
-    case ENTENTE_OUTLINE_FILTER_CHANGE_NONE:
-      update_rows (self);
-      return;
+  /* While nothing is listed the list is hidden behind the empty page (see
+   * update_match_status()) and keeps its places, with their rows: emptying it would
+   * destroy the rows that the next query lists again. The places past the listed
+   * sections have none, and nothing there is selected. */
+  if (n_listed == 0)
+    return;
 
-    case ENTENTE_OUTLINE_FILTER_CHANGE_MORE_STRICT:
-      filter_change = GTK_FILTER_CHANGE_MORE_STRICT;
-      break;
-
-    case ENTENTE_OUTLINE_FILTER_CHANGE_LESS_STRICT:
-      filter_change = GTK_FILTER_CHANGE_LESS_STRICT;
-      break;
-
-    case ENTENTE_OUTLINE_FILTER_CHANGE_DIFFERENT:
-    default:
-      filter_change = GTK_FILTER_CHANGE_DIFFERENT;
-      break;
-    }
-
-  /* The selection follows its section through the change; select_current_section()
+  /* The selection stays at its place through the change; select_current_section()
    * decides what is selected afterwards. */
   self->updating_selection = TRUE;
-  gtk_filter_changed (GTK_FILTER (self->listed_filter), filter_change);
+  entente_outline_places_set_n_items (self->rows, n_listed, FALSE);
   self->updating_selection = FALSE;
 
-  update_rows (self);
+  bind_rows (self);
 }
 
 /* GTK 4.8 has no API to move the focus to a row: find the row's widget, which exists
@@ -151,7 +325,7 @@ static gboolean
 focus_row (EntenteOutlineView *self,
            guint               position)
 {
-  g_autoptr(EntenteSection) section = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  EntenteSection *section = get_nth_listed (self, position);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
        child != NULL;
@@ -277,7 +451,7 @@ selection_changed_cb (EntenteOutlineView *self)
   if (self->updating_selection)
     return;
 
-  section = gtk_single_selection_get_selected_item (self->selection);
+  section = get_nth_listed (self, gtk_single_selection_get_selected (self->selection));
   if (section == NULL)
     return;
 
@@ -288,8 +462,7 @@ static void
 list_activate_cb (EntenteOutlineView *self,
                   guint               position)
 {
-  g_autoptr(EntenteSection) section = g_list_model_get_item (G_LIST_MODEL (self->selection),
-                                                             position);
+  EntenteSection *section = get_nth_listed (self, position);
 
   if (section != NULL)
     open_section (self, section);
@@ -346,21 +519,21 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), self, 0);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
   g_signal_connect_object (row, "toggle", G_CALLBACK (row_toggle_cb), self, 0);
+  /* The list item owns the row, so it outlives the row. */
+  g_object_set_qdata (G_OBJECT (row), list_item_quark, list_item);
 
   gtk_list_item_set_child (list_item, row);
 }
 
-/* GTK 4.8 unbinds and binds a row again whenever its position changes, even if its section
- * does not: the row then keeps what it shows, so nothing is done in unbind. */
+/* GTK 4.8 unbinds and binds a row again whenever its item or its position changes: the row
+ * then keeps what it shows, so nothing is done in unbind, and binding it to the section
+ * it already shows costs nothing. */
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              EntenteOutlineView       *self)
 {
-  EntenteSectionRow *row = ENTENTE_SECTION_ROW (gtk_list_item_get_child (list_item));
-
-  entente_section_row_set_section (row, gtk_list_item_get_item (list_item));
-  update_row (self, row);
+  bind_row (self, ENTENTE_SECTION_ROW (gtk_list_item_get_child (list_item)));
 }
 
 /* The section of the list item that has the keyboard focus. */
@@ -485,7 +658,7 @@ update_list (EntenteOutlineView *self)
   select_current_section (self);
 
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+      entente_outline_filter_get_n_listed (self->filter) > 0)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
@@ -560,7 +733,7 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
 {
   if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
       (state & gtk_accelerator_get_default_mod_mask ()) == 0 &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+      self->filter != NULL && entente_outline_filter_get_n_listed (self->filter) > 0)
     {
       focus_list (self);
       return GDK_EVENT_STOP;
@@ -660,9 +833,9 @@ entente_outline_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_OUTLINE_VIEW);
 
   g_clear_object (&self->selection);
+  if (self->rows != NULL)
+    self->rows->filter = NULL;
   g_clear_object (&self->rows);
-  g_clear_object (&self->listed_filter);
-  g_clear_object (&self->sections);
   g_clear_pointer (&self->filter, entente_outline_filter_free);
   g_clear_object (&self->section);
   g_clear_object (&self->pack);
@@ -763,6 +936,7 @@ entente_outline_view_class_init (EntenteOutlineViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ENTENTE_TYPE_READING_PANE);
+  list_item_quark = g_quark_from_static_string ("entente-outline-list-item");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/entente-outline-view.ui");
@@ -817,10 +991,7 @@ entente_outline_view_init (EntenteOutlineView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->sections = g_list_store_new (ENTENTE_TYPE_SECTION);
-  self->listed_filter = gtk_custom_filter_new (section_is_listed_cb, self, NULL);
-  self->rows = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sections)),
-                                          g_object_ref (GTK_FILTER (self->listed_filter)));
+  self->rows = g_object_new (ENTENTE_TYPE_OUTLINE_PLACES, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   /* Space on the selected row would otherwise unselect it. */
@@ -910,6 +1081,8 @@ entente_outline_view_set_pack (EntenteOutlineView *self,
   if (self->section != NULL)
     section_id = entente_section_get_id (self->section);
 
+  /* The list's places stop showing sections before the filter goes. */
+  self->rows->filter = NULL;
   g_clear_pointer (&self->filter, entente_outline_filter_free);
   self->pack = pack != NULL ? g_object_ref (pack) : NULL;
   entente_reading_pane_set_pack (self->reading_pane, pack);
@@ -917,20 +1090,18 @@ entente_outline_view_set_pack (EntenteOutlineView *self,
   if (pack != NULL)
     {
       guint n_sections = entente_pack_get_n_sections (pack);
-      g_autofree gpointer *sections = g_new (gpointer, n_sections);
 
       self->filter = entente_outline_filter_new (pack);
       self->n_matches = entente_outline_filter_set_query (self->filter, self->search_text);
-      entente_outline_filter_take_change (self->filter);
 
-      /* The new sections are filtered as they arrive. */
-      for (guint i = 0; i < n_sections; i++)
-        sections[i] = entente_pack_get_nth_section (pack, i);
+      /* Every place shows a section of the new pack: its rows are bound again. */
+      self->rows->filter = self->filter;
       self->updating_selection = TRUE;
-      g_list_store_splice (self->sections,
-                           0, g_list_model_get_n_items (G_LIST_MODEL (self->sections)),
-                           sections, n_sections);
+      entente_outline_places_set_n_items (self->rows,
+                                          entente_outline_filter_get_n_listed (self->filter),
+                                          TRUE);
       self->updating_selection = FALSE;
+      bind_rows (self);
 
       if (section_id != NULL)
         section = entente_pack_lookup_section (pack, section_id);
@@ -947,7 +1118,7 @@ entente_outline_view_set_pack (EntenteOutlineView *self,
   /* The old section, still referenced, tells show_section() whether the id changed. */
   show_section (self, section, TRUE);
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
-      self->filter != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+      self->filter != NULL && entente_outline_filter_get_n_listed (self->filter) > 0)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
