@@ -1,0 +1,160 @@
+/* entente-progress-store.h: the learner's progress, in SQLite
+ *
+ * Copyright 2026 The Entente authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "entente-fsrs.h"
+
+G_BEGIN_DECLS
+
+#define ENTENTE_TYPE_PROGRESS_STORE (entente_progress_store_get_type ())
+#define ENTENTE_PROGRESS_STORE_ERROR (entente_progress_store_error_quark ())
+
+G_DECLARE_FINAL_TYPE (EntenteProgressStore, entente_progress_store, ENTENTE, PROGRESS_STORE, GObject)
+
+typedef enum
+{
+  ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY,  /* written by a newer Entente: opened read-only */
+  ENTENTE_PROGRESS_STORE_ERROR_DATABASE,   /* SQLite failed (disk full, I/O error, locked) */
+  ENTENTE_PROGRESS_STORE_ERROR_NOT_FOUND,  /* no review with that id */
+  ENTENTE_PROGRESS_STORE_ERROR_NOT_LATEST, /* undo of a review that a later one follows */
+  ENTENTE_PROGRESS_STORE_ERROR_DUPLICATE,  /* same pack, card, time and rating already */
+  ENTENTE_PROGRESS_STORE_ERROR_INVALID,    /* an import file that is not a valid export */
+} EntenteProgressStoreError;
+
+/* PRAGMA user_version of the newest schema this build knows. */
+#define ENTENTE_PROGRESS_STORE_SCHEMA_VERSION 1
+/* "version" of the export files this build writes and reads.
+ *
+ * The export format, version 1, is one JSON object:
+ *
+ *   { "format": "entente-progress", "version": 1,
+ *     "exported": <ms since the epoch>,
+ *     "packs": [ { "id": <pack id>,
+ *                  "cards": [ { "id": <card id>, <CARD> }, ... ],
+ *                  "reviews": [ { "card": <card id>, "time": <ms>, "rating": 1-4,
+ *                                 "answer_ms": <ms>, "log": <LOG>,
+ *                                 "before": <CARD> or null, "after": <CARD> }, ... ] } ] }
+ *
+ * where <CARD> holds the members of EntenteFsrsCard ("due", "stability", "difficulty",
+ * "elapsed_days", "scheduled_days", "learning_steps", "reps", "lapses", "state" 0-3,
+ * "last_review") and <LOG> those of EntenteFsrsLog other than rating and review
+ * ("state", "due", "stability", "difficulty", "elapsed_days", "last_elapsed_days",
+ * "scheduled_days", "learning_steps"). Times are integers, milliseconds since the Unix
+ * epoch; "state" and "rating" number as in ts-fsrs. "before" is the card's stored state
+ * before the review, null for a card that had none. Ids follow the pack format. Readers
+ * refuse a larger "version" and ignore members they do not know. */
+#define ENTENTE_PROGRESS_EXPORT_VERSION 1
+
+/* One row of the review log. Strings belong to the store and live only during the call
+ * that hands the review out. */
+typedef struct
+{
+  gint64          id;
+  const char     *pack_id;
+  const char     *card_id;
+  EntenteFsrsLog  log;         /* log.review is the time, log.rating the grade */
+  guint           answer_ms;   /* how long the learner took to answer */
+  gboolean        had_state;   /* FALSE: the card had no state before (a new card) */
+  EntenteFsrsCard before;      /* the card's stored state before; zeroed when !had_state */
+  EntenteFsrsCard after;       /* the card's state after the review */
+} EntenteProgressReview;
+
+/* Return FALSE to stop the walk. */
+typedef gboolean (*EntenteProgressReviewFunc) (const EntenteProgressReview *review,
+                                               gpointer                     user_data);
+
+/* Counts for the local day that contains "now". */
+typedef struct
+{
+  guint new_cards; /* cards reviewed for the first time today */
+  guint reviews;   /* reviews done today, first ones included */
+  guint streak;    /* consecutive days with reviews, ending today or, if none yet, yesterday */
+} EntenteProgressDay;
+
+GQuark                entente_progress_store_error_quark     (void);
+
+/* <user data dir>/entente/progress.db */
+char                 *entente_progress_store_get_default_path (void);
+
+/* Opens (creating it and its folder when missing) the database at @path. A damaged file
+ * is moved aside and a fresh one used: see get_moved_aside_path () and get_notice (). A
+ * database from a newer Entente opens read-only. Fails only when no usable database can
+ * be had at @path (for example a folder without write permission), with a message. */
+EntenteProgressStore *entente_progress_store_open            (const char       *path,
+                                                              GError          **error);
+
+const char           *entente_progress_store_get_path        (EntenteProgressStore *self);
+gboolean              entente_progress_store_get_read_only   (EntenteProgressStore *self);
+/* Where a damaged database was moved to when this store was opened, or NULL. */
+const char           *entente_progress_store_get_moved_aside_path (EntenteProgressStore *self);
+/* A translated message for the learner about how the database was opened (moved aside,
+ * read-only), or NULL when all was well. */
+const char           *entente_progress_store_get_notice      (EntenteProgressStore *self);
+
+/* Commits the review (a log row and the card's new state @after) in one transaction and
+ * returns its id (> 0) only after the commit. @log comes from entente_fsrs_next ();
+ * log->review is the review's time. The state the store held before is kept in the log
+ * row, so that undo_review () restores it exactly. Returns 0 and sets @error on failure. */
+gint64                entente_progress_store_record_review   (EntenteProgressStore  *self,
+                                                              const char            *pack_id,
+                                                              const char            *card_id,
+                                                              const EntenteFsrsLog  *log,
+                                                              const EntenteFsrsCard *after,
+                                                              guint                  answer_ms,
+                                                              GError               **error);
+/* Removes the review and gives its card back the state from before it (or no state at all,
+ * for a card that was new). Only the latest review of a card can be undone. */
+gboolean              entente_progress_store_undo_review     (EntenteProgressStore  *self,
+                                                              gint64                 review_id,
+                                                              GError               **error);
+
+/* TRUE and @out_card filled when the card has a state; FALSE when it has none (@error
+ * unset) or when the database failed (@error set). */
+gboolean              entente_progress_store_lookup_card     (EntenteProgressStore  *self,
+                                                              const char            *pack_id,
+                                                              const char            *card_id,
+                                                              EntenteFsrsCard       *out_card,
+                                                              GError               **error);
+/* Every card of the pack that has a state: card id (char *) → EntenteFsrsCard *. */
+GHashTable           *entente_progress_store_load_pack       (EntenteProgressStore  *self,
+                                                              const char            *pack_id,
+                                                              GError               **error);
+/* The ids of the pack's learned cards (those with a state other than New), as a set. */
+GHashTable           *entente_progress_store_load_learned    (EntenteProgressStore  *self,
+                                                              const char            *pack_id,
+                                                              GError               **error);
+/* Today's counts in @now's time zone, for one pack or, when @pack_id is NULL, all. */
+gboolean              entente_progress_store_get_day         (EntenteProgressStore  *self,
+                                                              const char            *pack_id,
+                                                              GDateTime             *now,
+                                                              EntenteProgressDay    *out_day,
+                                                              GError               **error);
+/* Calls @func for each review of the pack, oldest first (by time, then id). */
+gboolean              entente_progress_store_foreach_review  (EntenteProgressStore     *self,
+                                                              const char               *pack_id,
+                                                              EntenteProgressReviewFunc func,
+                                                              gpointer                  user_data,
+                                                              GError                  **error);
+
+/* Writes all progress to @file in the export format above, replacing it atomically. */
+gboolean              entente_progress_store_export          (EntenteProgressStore  *self,
+                                                              GFile                 *file,
+                                                              GCancellable          *cancellable,
+                                                              GError               **error);
+/* Merges an export into the store in one transaction: reviews already present (same pack,
+ * card, time and rating) are skipped; each card that gained reviews takes the state after
+ * its latest review by time. On any problem nothing changes and @error names the file.
+ * @out_n_added (may be NULL) receives the number of reviews added. */
+gboolean              entente_progress_store_import          (EntenteProgressStore  *self,
+                                                              GFile                 *file,
+                                                              GCancellable          *cancellable,
+                                                              guint                 *out_n_added,
+                                                              GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,1308 @@
+/* test-progress-store.c
+ *
+ * Copyright 2026 The Entente authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The progress store: recording and undoing reviews, the queries the views use, export
+ * and import, damaged and newer databases, and a reviewer killed with SIGKILL hundreds of
+ * times at random moments (the moments follow the test's random seed: rerun one with
+ * --seed=SEED, which the test prints).
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "entente-progress-store.h"
+
+/* 2026-11-28 12:00:00 UTC */
+#define NOON_MS G_GINT64_CONSTANT (1795867200000)
+#define HOUR_MS G_GINT64_CONSTANT (3600000)
+#define DAY_MS (24 * HOUR_MS)
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("entente-progress-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "entente", "progress.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+    }
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static EntenteProgressStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  EntenteProgressStore *store = entente_progress_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+/* A plausible state after @n reviews; the doubles have no short decimal form. */
+static EntenteFsrsCard
+make_card (guint  n,
+           gint64 time)
+{
+  EntenteFsrsCard card = {
+    .due = time + (n + 1) * DAY_MS,
+    .stability = 1.0 / 3.0 + n,
+    .difficulty = 5.0 + 0.1 * (n % 7) + 1e-13,
+    .elapsed_days = n,
+    .scheduled_days = n + 1,
+    .learning_steps = n % 3,
+    .reps = n + 1,
+    .lapses = n / 4,
+    .state = n == 0 ? ENTENTE_FSRS_STATE_LEARNING : ENTENTE_FSRS_STATE_REVIEW,
+    .last_review = time,
+  };
+
+  return card;
+}
+
+static EntenteFsrsLog
+make_log (const EntenteFsrsCard *before,
+          gint64                 time,
+          EntenteFsrsRating      rating)
+{
+  EntenteFsrsLog log = {
+    .rating = rating,
+    .state = before != NULL ? before->state : ENTENTE_FSRS_STATE_NEW,
+    .due = before != NULL ? before->due : time,
+    .stability = before != NULL ? before->stability : 0,
+    .difficulty = before != NULL ? before->difficulty : 0,
+    .elapsed_days = before != NULL ? before->elapsed_days : 0,
+    .last_elapsed_days = 0,
+    .scheduled_days = before != NULL ? before->scheduled_days : 0,
+    .learning_steps = before != NULL ? before->learning_steps : 0,
+    .review = time,
+  };
+
+  return log;
+}
+
+static void
+assert_cards_equal (const EntenteFsrsCard *a,
+                    const EntenteFsrsCard *b)
+{
+  g_assert_cmpint (a->due, ==, b->due);
+  /* Exact: what was stored must come back bit for bit. */
+  g_assert_true (memcmp (&a->stability, &b->stability, sizeof (double)) == 0);
+  g_assert_true (memcmp (&a->difficulty, &b->difficulty, sizeof (double)) == 0);
+  g_assert_cmpuint (a->elapsed_days, ==, b->elapsed_days);
+  g_assert_cmpuint (a->scheduled_days, ==, b->scheduled_days);
+  g_assert_cmpuint (a->learning_steps, ==, b->learning_steps);
+  g_assert_cmpuint (a->reps, ==, b->reps);
+  g_assert_cmpuint (a->lapses, ==, b->lapses);
+  g_assert_cmpint (a->state, ==, b->state);
+  g_assert_cmpint (a->last_review, ==, b->last_review);
+}
+
+/* Records a review of @card_id at @time, taking the stored state as "before". */
+static gint64
+review (EntenteProgressStore *store,
+        const char           *pack_id,
+        const char           *card_id,
+        gint64                time,
+        EntenteFsrsRating     rating,
+        guint                 n)
+{
+  g_autoptr(GError) error = NULL;
+  EntenteFsrsCard before, after = make_card (n, time);
+  gboolean had = entente_progress_store_lookup_card (store, pack_id, card_id, &before, NULL);
+  EntenteFsrsLog log = make_log (had ? &before : NULL, time, rating);
+  gint64 id;
+
+  id = entente_progress_store_record_review (store, pack_id, card_id, &log, &after, 1000 + n,
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static char *
+integrity (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
+}
+
+static void
+count_changed_cb (EntenteProgressStore *store,
+                  const char           *pack_id,
+                  gpointer              user_data)
+{
+  GPtrArray *packs = user_data;
+
+  g_ptr_array_add (packs, g_strdup (pack_id != NULL ? pack_id : "(all)"));
+}
+
+static GPtrArray *
+watch_changes (EntenteProgressStore *store)
+{
+  GPtrArray *packs = g_ptr_array_new_with_free_func (g_free);
+
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed_cb), packs);
+  return packs;
+}
+
+static gboolean
+collect_review_cb (const EntenteProgressReview *review,
+                   gpointer                     user_data)
+{
+  GArray *reviews = user_data;
+  EntenteProgressReview copy = *review;
+
+  /* Only the ids of the test's own packs and cards: keep them as interned strings. */
+  copy.pack_id = g_intern_string (review->pack_id);
+  copy.card_id = g_intern_string (review->card_id);
+  g_array_append_val (reviews, copy);
+  return TRUE;
+}
+
+static GArray *
+collect_reviews (EntenteProgressStore *store,
+                 const char           *pack_id)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *reviews = g_array_new (FALSE, FALSE, sizeof (EntenteProgressReview));
+
+  g_assert_true (entente_progress_store_foreach_review (store, pack_id, collect_review_cb,
+                                                        reviews, &error));
+  g_assert_no_error (error);
+  return reviews;
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = entente_progress_store_get_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "entente",
+                                                "progress.db", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
+static void
+test_open_creates (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autofree char *path = NULL;
+  gboolean read_only = TRUE;
+
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (entente_progress_store_get_path (store), ==, fixture->path);
+  g_assert_false (entente_progress_store_get_read_only (store));
+  g_assert_null (entente_progress_store_get_moved_aside_path (store));
+  g_assert_null (entente_progress_store_get_notice (store));
+  g_object_get (store, "path", &path, "read-only", &read_only, NULL);
+  g_assert_cmpstr (path, ==, fixture->path);
+  g_assert_false (read_only);
+
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==,
+                   ENTENTE_PROGRESS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE "
+                                             "name IN ('card_state', 'review_log')"), ==, 2);
+  /* The header records WAL mode (file format 2 for reading and writing). */
+  g_assert_cmpint (query_int (fixture->path, "SELECT 1 FROM pragma_journal_mode "
+                                             "WHERE journal_mode = 'wal'"), ==, 1);
+
+  /* Opening again migrates nothing and keeps what is there. */
+  review (store, "pack", "a", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  g_assert_null (entente_progress_store_get_notice (store));
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM review_log"), ==, 1);
+}
+
+static void
+test_open_fails (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *blocker = g_build_filename (fixture->dir, "entente", NULL);
+  EntenteProgressStore *store;
+
+  /* A file where the folder should be: nothing usable can be had, and that is said. */
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  store = entente_progress_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "entente"));
+}
+
+static void
+test_record_and_lookup (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) changes = watch_changes (store);
+  g_autoptr(GArray) reviews = NULL;
+  g_autoptr(GError) error = NULL;
+  EntenteFsrsCard after = make_card (0, NOON_MS), second = make_card (1, NOON_MS + HOUR_MS);
+  EntenteFsrsLog log = make_log (NULL, NOON_MS, ENTENTE_FSRS_RATING_AGAIN);
+  EntenteFsrsCard found;
+  EntenteProgressReview *r;
+  gint64 id, id2;
+
+  g_assert_false (entente_progress_store_lookup_card (store, "pack", "a", &found, &error));
+  g_assert_no_error (error);
+
+  id = entente_progress_store_record_review (store, "pack", "a", &log, &after, 4321, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (changes, 0), ==, "pack");
+
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "a", &found, &error));
+  assert_cards_equal (&found, &after);
+  /* Same card id, other pack: nothing. */
+  g_assert_false (entente_progress_store_lookup_card (store, "other", "a", &found, &error));
+
+  log = make_log (&after, NOON_MS + HOUR_MS, ENTENTE_FSRS_RATING_EASY);
+  id2 = entente_progress_store_record_review (store, "pack", "a", &log, &second, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id2, >, id);
+
+  /* Committed: a new connection sees it. */
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "a", &found, &error));
+  assert_cards_equal (&found, &second);
+
+  reviews = collect_reviews (store, "pack");
+  g_assert_cmpuint (reviews->len, ==, 2);
+  r = &g_array_index (reviews, EntenteProgressReview, 0);
+  g_assert_cmpint (r->id, ==, id);
+  g_assert_cmpstr (r->pack_id, ==, "pack");
+  g_assert_cmpstr (r->card_id, ==, "a");
+  g_assert_cmpint (r->log.review, ==, NOON_MS);
+  g_assert_cmpint (r->log.rating, ==, ENTENTE_FSRS_RATING_AGAIN);
+  g_assert_cmpint (r->log.state, ==, ENTENTE_FSRS_STATE_NEW);
+  g_assert_cmpuint (r->answer_ms, ==, 4321);
+  g_assert_false (r->had_state);
+  assert_cards_equal (&r->after, &after);
+  r = &g_array_index (reviews, EntenteProgressReview, 1);
+  g_assert_cmpint (r->id, ==, id2);
+  g_assert_cmpint (r->log.rating, ==, ENTENTE_FSRS_RATING_EASY);
+  g_assert_cmpint (r->log.state, ==, after.state);
+  g_assert_true (memcmp (&r->log.stability, &after.stability, sizeof (double)) == 0);
+  g_assert_true (r->had_state);
+  assert_cards_equal (&r->before, &after);
+  assert_cards_equal (&r->after, &second);
+}
+
+static void
+test_duplicate (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  EntenteFsrsCard after = make_card (7, NOON_MS);
+  EntenteFsrsLog log = make_log (NULL, NOON_MS, ENTENTE_FSRS_RATING_GOOD);
+  EntenteFsrsCard found;
+
+  review (store, "pack", "a", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+
+  /* The same pack, card, time and rating is the same review: refused, nothing changes. */
+  g_assert_cmpint (entente_progress_store_record_review (store, "pack", "a", &log, &after, 1,
+                                                         &error), ==, 0);
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_DUPLICATE);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "a", &found, NULL));
+  g_assert_cmpuint (found.reps, ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM review_log"), ==, 1);
+}
+
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) changes = watch_changes (store);
+  g_autoptr(GError) error = NULL;
+  EntenteFsrsCard first, found;
+  gint64 id1, id2, id3;
+
+  /* A new card goes back to having no state at all. */
+  id1 = review (store, "pack", "a", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+  g_assert_true (entente_progress_store_undo_review (store, id1, &error));
+  g_assert_no_error (error);
+  g_assert_false (entente_progress_store_lookup_card (store, "pack", "a", &found, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM review_log"), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM card_state"), ==, 0);
+  g_assert_cmpuint (changes->len, ==, 2);
+
+  /* Undone twice: the second time it is gone. */
+  g_assert_false (entente_progress_store_undo_review (store, id1, &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes->len, ==, 2);
+
+  /* A reviewed card goes back to its exact state before. */
+  id2 = review (store, "pack", "a", NOON_MS + 1, ENTENTE_FSRS_RATING_GOOD, 0);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "a", &first, NULL));
+  id3 = review (store, "pack", "a", NOON_MS + DAY_MS, ENTENTE_FSRS_RATING_HARD, 5);
+  g_assert_cmpint (id3, >, id1);
+
+  /* Only the latest review of a card can be undone. */
+  g_assert_false (entente_progress_store_undo_review (store, id2, &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_NOT_LATEST);
+  g_clear_error (&error);
+
+  g_assert_true (entente_progress_store_undo_review (store, id3, &error));
+  g_assert_no_error (error);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "a", &found, NULL));
+  assert_cards_equal (&found, &first);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM review_log"), ==, 1);
+
+  /* Ids are never reused, so an old id cannot undo a newer review. */
+  g_assert_cmpint (review (store, "pack", "a", NOON_MS + DAY_MS, ENTENTE_FSRS_RATING_HARD, 5),
+                   >, id3);
+}
+
+static void
+test_load_pack (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(GHashTable) cards = NULL;
+  g_autoptr(GHashTable) learned = NULL;
+  g_autoptr(GError) error = NULL;
+  EntenteFsrsCard expected = make_card (3, NOON_MS), unlearned = make_card (0, NOON_MS);
+  EntenteFsrsLog log = make_log (NULL, NOON_MS, ENTENTE_FSRS_RATING_AGAIN);
+  EntenteFsrsCard *found;
+
+  review (store, "pack", "a", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+  review (store, "pack", "b", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 3);
+  review (store, "other", "a", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 1);
+  /* A state of New counts as not learned. */
+  unlearned.state = ENTENTE_FSRS_STATE_NEW;
+  g_assert_cmpint (entente_progress_store_record_review (store, "pack", "c", &log, &unlearned,
+                                                         1, &error), >, 0);
+
+  cards = entente_progress_store_load_pack (store, "pack", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (cards), ==, 3);
+  found = g_hash_table_lookup (cards, "b");
+  g_assert_nonnull (found);
+  assert_cards_equal (found, &expected);
+  g_assert_cmpint (((EntenteFsrsCard *) g_hash_table_lookup (cards, "c"))->state, ==,
+                   ENTENTE_FSRS_STATE_NEW);
+  g_clear_pointer (&cards, g_hash_table_unref);
+
+  cards = entente_progress_store_load_pack (store, "unknown", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (cards), ==, 0);
+
+  learned = entente_progress_store_load_learned (store, "pack", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (learned), ==, 2);
+  g_assert_true (g_hash_table_contains (learned, "a"));
+  g_assert_true (g_hash_table_contains (learned, "b"));
+  g_assert_false (g_hash_table_contains (learned, "c"));
+}
+
+static void
+test_day (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  /* 2026-11-28 10:00 in Berlin (UTC+1), 09:00 UTC. */
+  g_autoptr(GDateTime) now = g_date_time_new (berlin, 2026, 11, 28, 10, 0, 0);
+  g_autoptr(GDateTime) now_utc = g_date_time_to_timezone (now, utc);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 2);
+  g_autoptr(GDateTime) much_later = g_date_time_add_days (now, 3);
+  g_autoptr(GError) error = NULL;
+  gint64 today = g_date_time_to_unix (now) * 1000;
+  EntenteProgressDay day;
+
+  g_assert_nonnull (berlin);
+
+  /* Today (Berlin): a, b new, a again; and 23:30 UTC yesterday, which is 00:30 today in
+   * Berlin. Yesterday, the day before and four days ago, with a gap. */
+  review (store, "pack", "a", today - 2 * HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+  review (store, "pack", "a", today - HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 1);
+  review (store, "pack", "b", today, ENTENTE_FSRS_RATING_AGAIN, 0);
+  review (store, "other", "z", today - 9 * HOUR_MS - 30 * 60 * 1000,
+          ENTENTE_FSRS_RATING_GOOD, 0);
+  review (store, "pack", "c", today - DAY_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+  review (store, "pack", "d", today - 2 * DAY_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+  review (store, "pack", "e", today - 4 * DAY_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+
+  g_assert_true (entente_progress_store_get_day (store, "pack", now, &day, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (day.reviews, ==, 3);
+  g_assert_cmpuint (day.new_cards, ==, 2);
+  g_assert_cmpuint (day.streak, ==, 3);
+
+  g_assert_true (entente_progress_store_get_day (store, NULL, now, &day, &error));
+  g_assert_cmpuint (day.reviews, ==, 4);
+  g_assert_cmpuint (day.new_cards, ==, 3);
+  g_assert_cmpuint (day.streak, ==, 3);
+
+  /* In UTC the 23:30 review belongs to yesterday. */
+  g_assert_true (entente_progress_store_get_day (store, "other", now_utc, &day, &error));
+  g_assert_cmpuint (day.reviews, ==, 0);
+  g_assert_cmpuint (day.streak, ==, 1);
+  g_assert_true (entente_progress_store_get_day (store, "other", now, &day, &error));
+  g_assert_cmpuint (day.reviews, ==, 1);
+  g_assert_cmpuint (day.streak, ==, 1);
+
+  /* Nothing yet today, but yesterday: the streak still counts, ending yesterday. */
+  {
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+
+    g_assert_true (entente_progress_store_get_day (store, "pack", tomorrow, &day, &error));
+    g_assert_cmpuint (day.reviews, ==, 0);
+    g_assert_cmpuint (day.new_cards, ==, 0);
+    g_assert_cmpuint (day.streak, ==, 3);
+  }
+
+  /* A whole day without reviews ends it. */
+  g_assert_true (entente_progress_store_get_day (store, "pack", later, &day, &error));
+  g_assert_cmpuint (day.streak, ==, 0);
+  g_assert_true (entente_progress_store_get_day (store, "pack", much_later, &day, &error));
+  g_assert_cmpuint (day.streak, ==, 0);
+}
+
+/* Export and import */
+
+static GFile *
+fixture_file (Fixture    *fixture,
+              const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static GFile *
+data_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "progress", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+assert_same_progress (EntenteProgressStore *a,
+                      EntenteProgressStore *b,
+                      const char           *pack_id)
+{
+  g_autoptr(GArray) ra = collect_reviews (a, pack_id);
+  g_autoptr(GArray) rb = collect_reviews (b, pack_id);
+  g_autoptr(GHashTable) ca = entente_progress_store_load_pack (a, pack_id, NULL);
+  g_autoptr(GHashTable) cb = entente_progress_store_load_pack (b, pack_id, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_cmpuint (ra->len, ==, rb->len);
+  for (guint i = 0; i < ra->len; i++)
+    {
+      EntenteProgressReview *x = &g_array_index (ra, EntenteProgressReview, i);
+      EntenteProgressReview *y = &g_array_index (rb, EntenteProgressReview, i);
+
+      g_assert_cmpstr (x->card_id, ==, y->card_id);
+      g_assert_cmpuint (x->answer_ms, ==, y->answer_ms);
+      g_assert_true (memcmp (&x->log, &y->log, sizeof x->log) == 0);
+      g_assert_cmpint (x->had_state, ==, y->had_state);
+      if (x->had_state)
+        assert_cards_equal (&x->before, &y->before);
+      assert_cards_equal (&x->after, &y->after);
+    }
+
+  g_assert_cmpuint (g_hash_table_size (ca), ==, g_hash_table_size (cb));
+  g_hash_table_iter_init (&iter, ca);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      EntenteFsrsCard *other = g_hash_table_lookup (cb, key);
+
+      g_assert_nonnull (other);
+      assert_cards_equal (value, other);
+    }
+}
+
+static void
+fill_store (EntenteProgressStore *store)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *card = g_strdup_printf ("card-%u", i % 6);
+
+      review (store, i % 3 == 0 ? "second-pack" : "khan-sultana-sco", card,
+              NOON_MS + i * HOUR_MS, 1 + i % 4, i);
+    }
+}
+
+static void
+test_export_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other", "progress.db", NULL);
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(EntenteProgressStore) other = open_store (other_path);
+  g_autoptr(GPtrArray) changes = watch_changes (other);
+  g_autoptr(GFile) file = fixture_file (fixture, "export.json");
+  g_autoptr(GError) error = NULL;
+  guint n_added = 99;
+
+  fill_store (store);
+
+  g_assert_true (entente_progress_store_export (store, file, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (entente_progress_store_import (other, file, NULL, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 20);
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_same_progress (store, other, "khan-sultana-sco");
+  assert_same_progress (store, other, "second-pack");
+
+  /* Twice: nothing more, and no change to tell. */
+  g_assert_true (entente_progress_store_import (other, file, NULL, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 0);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpint (query_int (other_path, "SELECT count(*) FROM review_log"), ==, 20);
+
+  /* Into the store it came from: nothing either. */
+  g_assert_true (entente_progress_store_import (store, file, NULL, &n_added, &error));
+  g_assert_cmpuint (n_added, ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM review_log"), ==, 20);
+}
+
+static void
+test_import_merges (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other", "progress.db", NULL);
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(EntenteProgressStore) other = open_store (other_path);
+  g_autoptr(GFile) file = fixture_file (fixture, "export.json");
+  g_autoptr(GError) error = NULL;
+  EntenteFsrsCard found, expected;
+  guint n_added = 0;
+
+  /* Card a: this store's review is older than the file's, so the file's state wins.
+   * Card b: this store's is newer, so it stays. Card c: only here. */
+  review (store, "pack", "a", NOON_MS + 2 * HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 2);
+  review (store, "pack", "b", NOON_MS + 5 * HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 5);
+  review (store, "pack", "c", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+  review (other, "pack", "a", NOON_MS + 4 * HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 4);
+  review (other, "pack", "b", NOON_MS + 3 * HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 3);
+  review (other, "pack", "b", NOON_MS + 5 * HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 5);
+
+  g_assert_true (entente_progress_store_export (other, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (entente_progress_store_import (store, file, NULL, &n_added, &error));
+  g_assert_no_error (error);
+  /* b at +5h with the same rating is the same review. */
+  g_assert_cmpuint (n_added, ==, 2);
+
+  expected = make_card (4, NOON_MS + 4 * HOUR_MS);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "a", &found, NULL));
+  assert_cards_equal (&found, &expected);
+  expected = make_card (5, NOON_MS + 5 * HOUR_MS);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "b", &found, NULL));
+  assert_cards_equal (&found, &expected);
+  expected = make_card (0, NOON_MS);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "c", &found, NULL));
+  assert_cards_equal (&found, &expected);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM review_log"), ==, 5);
+}
+
+static void
+test_import_documented_format (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(GFile) file = data_file ("valid.json");
+  g_autoptr(GArray) reviews = NULL;
+  g_autoptr(GError) error = NULL;
+  EntenteFsrsCard found;
+  EntenteProgressReview *r;
+  guint n_added = 0;
+
+  g_assert_true (entente_progress_store_import (store, file, NULL, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 2);
+
+  g_assert_true (entente_progress_store_lookup_card (store, "khan-sultana-sco", "card-charter",
+                                                     &found, NULL));
+  g_assert_cmpint (found.state, ==, ENTENTE_FSRS_STATE_REVIEW);
+  g_assert_cmpint (found.due, ==, G_GINT64_CONSTANT (1795086400000));
+  g_assert_cmpfloat (found.difficulty, ==, 2.11810397);
+  g_assert_cmpuint (found.scheduled_days, ==, 2);
+  g_assert_cmpuint (found.reps, ==, 2);
+  /* A listed card without reviews keeps its listed state. */
+  g_assert_true (entente_progress_store_lookup_card (store, "khan-sultana-sco",
+                                                     "card-unreviewed", &found, NULL));
+  g_assert_cmpint (found.state, ==, ENTENTE_FSRS_STATE_NEW);
+
+  reviews = collect_reviews (store, "khan-sultana-sco");
+  g_assert_cmpuint (reviews->len, ==, 2);
+  r = &g_array_index (reviews, EntenteProgressReview, 0);
+  g_assert_false (r->had_state);
+  g_assert_cmpuint (r->answer_ms, ==, 4200);
+  g_assert_cmpint (r->log.rating, ==, ENTENTE_FSRS_RATING_GOOD);
+  r = &g_array_index (reviews, EntenteProgressReview, 1);
+  g_assert_true (r->had_state);
+  g_assert_cmpuint (r->before.learning_steps, ==, 1);
+  g_assert_cmpint (r->log.state, ==, ENTENTE_FSRS_STATE_LEARNING);
+
+  /* The import is undoable like any review: the latest one goes back to its before. */
+  g_assert_true (entente_progress_store_undo_review (store, r->id, &error));
+  g_assert_no_error (error);
+  g_assert_true (entente_progress_store_lookup_card (store, "khan-sultana-sco", "card-charter",
+                                                     &found, NULL));
+  g_assert_cmpint (found.state, ==, ENTENTE_FSRS_STATE_LEARNING);
+}
+
+typedef struct
+{
+  const char *file;
+  const char *problem; /* part of the message */
+} BrokenImport;
+
+static const BrokenImport broken_imports[] = {
+  { "not-json.json", "not valid JSON" },
+  { "wrong-format.json", "not an Entente progress file" },
+  { "newer-version.json", "newer version" },
+  { "bad-rating.json", "packs[0].reviews[1].rating: is out of range" },
+  { "bad-card-id.json", "packs[0].reviews[1].card: is not a valid id" },
+  { "missing-stability.json", "packs[0].reviews[1].after.stability: missing" },
+  { "bad-card-state.json", "packs[0].cards[1].state: must be a whole number" },
+  { "does-not-exist.json", "does-not-exist.json" },
+};
+
+static void
+test_import_broken (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) changes = NULL;
+
+  review (store, "khan-sultana-sco", "card-charter", NOON_MS, ENTENTE_FSRS_RATING_HARD, 9);
+  changes = watch_changes (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken_imports); i++)
+    {
+      g_autoptr(GFile) file = data_file (broken_imports[i].file);
+      g_autoptr(GError) error = NULL;
+      EntenteFsrsCard found, expected = make_card (9, NOON_MS);
+      guint n_added = 77;
+
+      g_test_message ("%s", broken_imports[i].file);
+      g_assert_false (entente_progress_store_import (store, file, NULL, &n_added, &error));
+      g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, broken_imports[i].file));
+      if (strstr (error->message, broken_imports[i].problem) == NULL)
+        g_error ("“%s” does not say “%s”", error->message, broken_imports[i].problem);
+      g_assert_cmpuint (n_added, ==, 0);
+
+      /* One transaction: even the valid reviews before the problem are not kept. */
+      g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM review_log"), ==, 1);
+      g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM card_state"), ==, 1);
+      g_assert_true (entente_progress_store_lookup_card (store, "khan-sultana-sco",
+                                                         "card-charter", &found, NULL));
+      assert_cards_equal (&found, &expected);
+      g_assert_cmpuint (changes->len, ==, 0);
+    }
+}
+
+/* Damaged and newer databases */
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+write_bytes (const char *path,
+             const void *data,
+             gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
+/* A database with progress in it, closed (so checkpointed into the one file). */
+static void
+make_database (const char *path)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (path);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *card = g_strdup_printf ("card-%u", i);
+
+      review (store, "pack", card, NOON_MS + i * 1000, 1 + i % 4, i);
+    }
+}
+
+typedef enum
+{
+  DAMAGE_NOT_A_DATABASE,
+  DAMAGE_TRUNCATED,
+  DAMAGE_HEADER,
+  DAMAGE_INTEGRITY,
+  DAMAGE_FOREIGN,
+  DAMAGE_WITH_WAL,
+} Damage;
+
+static void
+damage (const char *path,
+        Damage      how)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  char *data;
+
+  switch (how)
+    {
+    case DAMAGE_NOT_A_DATABASE:
+      write_bytes (path, "These are not the reviews you are looking for.\n", 47);
+      break;
+
+    case DAMAGE_TRUNCATED:
+      make_database (path);
+      bytes = read_bytes (path);
+      write_bytes (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) / 3);
+      break;
+
+    case DAMAGE_HEADER:
+      make_database (path);
+      bytes = read_bytes (path);
+      data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &length);
+      memset (data, 0xa5, 100);
+      write_bytes (path, data, length);
+      g_free (data);
+      break;
+
+    case DAMAGE_INTEGRITY:
+      /* A readable file whose index no longer matches its table. */
+      make_database (path);
+      exec_sql (path, "PRAGMA writable_schema = ON;"
+                      "UPDATE sqlite_schema SET sql = 'CREATE INDEX review_log_time ON "
+                      "review_log (rating)' WHERE name = 'review_log_time';");
+      break;
+
+    case DAMAGE_FOREIGN:
+      exec_sql (path, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine');");
+      break;
+
+    case DAMAGE_WITH_WAL:
+      {
+        g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+        g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+        write_bytes (path, "SQLite format 3\0 and then nonsense, long enough to be read",
+                     59);
+        write_bytes (wal, "a write-ahead log", 17);
+        write_bytes (shm, "shared memory", 13);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_damaged (Fixture       *fixture,
+              gconstpointer  data)
+{
+  Damage how = GPOINTER_TO_INT (data);
+  g_autoptr(EntenteProgressStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(GBytes) wal_before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *basename = NULL;
+  const char *moved, *notice;
+  EntenteFsrsCard found;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  damage (fixture->path, how);
+  before = read_bytes (fixture->path);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    wal_before = read_bytes (wal);
+
+  store = entente_progress_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  /* Moved aside, kept byte for byte, with a name that says when. */
+  moved = entente_progress_store_get_moved_aside_path (store);
+  g_assert_nonnull (moved);
+  g_assert_true (g_str_has_prefix (moved, fixture->path));
+  basename = g_path_get_basename (moved);
+  g_assert_true (g_regex_match_simple ("^progress\\.db\\.damaged-[0-9]{8}-[0-9]{6}(-[0-9]+)?$",
+                                       basename, 0, 0));
+  kept = read_bytes (moved);
+  g_assert_true (g_bytes_equal (kept, before));
+  if (wal_before != NULL)
+    {
+      g_autofree char *moved_wal = g_strconcat (moved, "-wal", NULL);
+      g_autofree char *moved_shm = g_strconcat (moved, "-shm", NULL);
+      g_autoptr(GBytes) kept_wal = read_bytes (moved_wal);
+
+      g_assert_true (g_bytes_equal (kept_wal, wal_before));
+      g_assert_true (g_file_test (moved_shm, G_FILE_TEST_EXISTS));
+    }
+
+  /* The learner is told, with both names. */
+  notice = entente_progress_store_get_notice (store);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, fixture->path));
+  g_assert_nonnull (strstr (notice, basename));
+  g_assert_false (entente_progress_store_get_read_only (store));
+
+  /* And a fresh, working database is in its place. */
+  g_assert_false (entente_progress_store_lookup_card (store, "pack", "card-1", &found, NULL));
+  review (store, "pack", "card-1", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+  g_clear_object (&store);
+  {
+    g_autofree char *result = integrity (fixture->path);
+
+    g_assert_cmpstr (result, ==, "ok");
+  }
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM review_log"), ==, 1);
+}
+
+static void
+test_damaged_twice (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autofree char *first = NULL;
+  g_autoptr(EntenteProgressStore) store = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  damage (fixture->path, DAMAGE_NOT_A_DATABASE);
+  store = open_store (fixture->path);
+  first = g_strdup (entente_progress_store_get_moved_aside_path (store));
+  g_clear_object (&store);
+
+  /* Within the same second: a second name, the first file untouched. */
+  damage (fixture->path, DAMAGE_HEADER);
+  store = open_store (fixture->path);
+  g_assert_nonnull (entente_progress_store_get_moved_aside_path (store));
+  g_assert_cmpstr (entente_progress_store_get_moved_aside_path (store), !=, first);
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (entente_progress_store_get_moved_aside_path (store),
+                              G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_orphan_wal (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(EntenteProgressStore) store = NULL;
+  g_autofree char *moved_wal = NULL;
+
+  /* A log without its database must not be replayed into a fresh one: it is kept aside. */
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  write_bytes (wal, "a write-ahead log", 17);
+  store = open_store (fixture->path);
+  g_assert_nonnull (entente_progress_store_get_moved_aside_path (store));
+  moved_wal = g_strconcat (entente_progress_store_get_moved_aside_path (store), "-wal", NULL);
+  g_assert_true (g_file_test (moved_wal, G_FILE_TEST_IS_REGULAR));
+  review (store, "pack", "a", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+}
+
+static void
+test_newer_version (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = data_file ("valid.json");
+  g_autoptr(GFile) export = fixture_file (fixture, "export.json");
+  g_autoptr(GHashTable) cards = NULL;
+  EntenteFsrsCard card = make_card (1, NOON_MS), found;
+  EntenteFsrsLog log = make_log (NULL, NOON_MS + 1, ENTENTE_FSRS_RATING_GOOD);
+  GPtrArray *changes;
+  gboolean read_only = FALSE;
+  const char *notice;
+
+  make_database (fixture->path);
+  exec_sql (fixture->path, "PRAGMA user_version = 2");
+  before = read_bytes (fixture->path);
+
+  store = entente_progress_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (entente_progress_store_get_read_only (store));
+  g_object_get (store, "read-only", &read_only, NULL);
+  g_assert_true (read_only);
+  g_assert_null (entente_progress_store_get_moved_aside_path (store));
+  notice = entente_progress_store_get_notice (store);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, fixture->path));
+  g_assert_nonnull (strstr (notice, "newer version"));
+  changes = watch_changes (store);
+
+  /* Reading works. */
+  cards = entente_progress_store_load_pack (store, "pack", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (cards), ==, 300);
+  g_assert_true (entente_progress_store_export (store, export, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Writing fails with a clear error. */
+  g_assert_cmpint (entente_progress_store_record_review (store, "pack", "card-1", &log, &card,
+                                                         1, &error), ==, 0);
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  g_clear_error (&error);
+  g_assert_false (entente_progress_store_undo_review (store, 1, &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (entente_progress_store_import (store, file, NULL, NULL, &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "card-1", &found, NULL));
+  g_assert_cmpuint (found.reps, ==, 2);
+
+  g_clear_object (&store);
+  g_ptr_array_unref (changes);
+
+  /* Nothing changed. */
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+}
+
+/* Killed at random moments */
+
+#define CRASH_KILLS 220
+#define CRASH_CARDS 40
+/* Sent before an undo starts, so that a kill during it leaves the review's fate open. */
+#define UNDO_PENDING (G_GINT64_CONSTANT (1) << 62)
+
+static void
+write_all (int         fd,
+           const void *data,
+           gsize       length)
+{
+  if (write (fd, data, length) != (gssize) length)
+    _exit (5);
+}
+
+G_GNUC_NORETURN static void
+run_reviewer (const char *path,
+              int         fd,
+              guint       round)
+{
+  g_autoptr(EntenteProgressStore) store = entente_progress_store_open (path, NULL);
+
+  if (store == NULL)
+    _exit (3);
+
+  for (guint i = 0; ; i++)
+    {
+      g_autofree char *card_id = g_strdup_printf ("card-%u", (round * 7 + i) % CRASH_CARDS);
+      /* Unique times: no two rounds or reviews collide. */
+      gint64 time = NOON_MS + (gint64) round * 1000000 + i;
+      EntenteFsrsCard before, after = make_card (i, time);
+      gboolean had = entente_progress_store_lookup_card (store, "pack", card_id, &before, NULL);
+      EntenteFsrsLog log = make_log (had ? &before : NULL, time, 1 + i % 4);
+      gint64 id;
+
+      id = entente_progress_store_record_review (store, "pack", card_id, &log, &after, i, NULL);
+      if (id <= 0)
+        _exit (4);
+      write_all (fd, &id, sizeof id);
+
+      if (i % 5 == 4)
+        {
+          gint64 pending = id | UNDO_PENDING, undone = -id;
+
+          write_all (fd, &pending, sizeof pending);
+          if (!entente_progress_store_undo_review (store, id, NULL))
+            _exit (6);
+          write_all (fd, &undone, sizeof undone);
+        }
+    }
+}
+
+static void
+check_consistent (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* Every card's state is the state after its latest review, and only reviewed cards
+   * have one: the log row and the state were written together. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT count(*) FROM card_state s WHERE NOT EXISTS ("
+                                       " SELECT 1 FROM review_log r WHERE r.pack_id = s.pack_id"
+                                       " AND r.card_id = s.card_id AND r.after_reps = s.reps"
+                                       " AND r.after_due = s.due AND r.id = (SELECT max(id) FROM"
+                                       " review_log l WHERE l.pack_id = s.pack_id AND"
+                                       " l.card_id = s.card_id))"
+                                       " UNION ALL SELECT count(*) FROM (SELECT DISTINCT"
+                                       " pack_id, card_id FROM review_log) r WHERE NOT EXISTS ("
+                                       " SELECT 1 FROM card_state s WHERE s.pack_id = r.pack_id"
+                                       " AND s.card_id = r.card_id)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static gboolean
+review_exists (const char *path,
+               gint64      id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM review_log WHERE id = %"
+                                          G_GINT64_FORMAT, id);
+
+  return query_int (path, sql) == 1;
+}
+
+static void
+test_killed (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GHashTable) acknowledged = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                              g_free, NULL);
+  g_autoptr(GHashTable) undone = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        NULL);
+  guint n_kills = 0, n_reviews = 0;
+  gint64 started = g_get_monotonic_time ();
+
+  for (guint round = 0; round < CRASH_KILLS; round++)
+    {
+      g_autoptr(EntenteProgressStore) store = NULL;
+      /* Mostly short waits, so that kills land during opening, migrating and commits. */
+      guint delay_us = g_test_rand_int_range (0, round % 4 == 0 ? 2000 : 30000);
+      int fds[2];
+      int status = 0;
+      pid_t pid;
+      gint64 value;
+      gssize n;
+
+      g_assert_cmpint (pipe (fds), ==, 0);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          close (fds[0]);
+          run_reviewer (fixture->path, fds[1], round);
+        }
+      close (fds[1]);
+
+      g_usleep (delay_us);
+      g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      /* Killed, not failed. */
+      if (!WIFSIGNALED (status))
+        g_error ("the reviewer exited with %d", WEXITSTATUS (status));
+      g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+      n_kills++;
+
+      while ((n = read (fds[0], &value, sizeof value)) == sizeof value)
+        {
+          if (value > 0 && (value & UNDO_PENDING) != 0)
+            {
+              value &= ~UNDO_PENDING;
+              g_hash_table_remove (acknowledged, &value);
+            }
+          else if (value > 0)
+            {
+              g_hash_table_add (acknowledged, g_memdup2 (&value, sizeof value));
+              n_reviews++;
+            }
+          else
+            {
+              value = -value;
+              g_hash_table_add (undone, g_memdup2 (&value, sizeof value));
+            }
+        }
+      g_assert_cmpint (n, ==, 0);
+      close (fds[0]);
+
+      /* Not before the first open has created it. */
+      if (!g_file_test (fixture->path, G_FILE_TEST_EXISTS))
+        continue;
+
+      {
+        g_autofree char *result = integrity (fixture->path);
+
+        g_assert_cmpstr (result, ==, "ok");
+      }
+
+      store = open_store (fixture->path);
+      g_assert_null (entente_progress_store_get_moved_aside_path (store));
+      g_assert_false (entente_progress_store_get_read_only (store));
+      check_consistent (fixture->path);
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, acknowledged);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_assert_true (review_exists (fixture->path, *(gint64 *) key));
+    g_hash_table_iter_init (&iter, undone);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_assert_false (review_exists (fixture->path, *(gint64 *) key));
+  }
+
+  g_test_message ("%u kills, %u acknowledged reviews (%u still there, %u undone), %.1f s",
+                  n_kills, n_reviews, g_hash_table_size (acknowledged),
+                  g_hash_table_size (undone),
+                  (g_get_monotonic_time () - started) / 1e6);
+  g_assert_cmpuint (n_kills, >=, 200);
+  /* The kills did land while reviews were being committed. */
+  g_assert_cmpuint (n_reviews, >, CRASH_KILLS);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/entente/progress-store/default-path", test_default_path);
+#define ADD(name, func) \
+  g_test_add ("/entente/progress-store/" name, Fixture, NULL, fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("open-creates", test_open_creates);
+  ADD ("open-fails", test_open_fails);
+  ADD ("record-and-lookup", test_record_and_lookup);
+  ADD ("duplicate", test_duplicate);
+  ADD ("undo", test_undo);
+  ADD ("load-pack", test_load_pack);
+  ADD ("day", test_day);
+  ADD ("export-import", test_export_import);
+  ADD ("import-merges", test_import_merges);
+  ADD ("import-documented-format", test_import_documented_format);
+  ADD ("import-broken", test_import_broken);
+  ADD ("damaged-twice", test_damaged_twice);
+  ADD ("orphan-wal", test_orphan_wal);
+  ADD ("newer-version", test_newer_version);
+  ADD ("killed", test_killed);
+#undef ADD
+#define ADD_DAMAGE(name, how) \
+  g_test_add ("/entente/progress-store/damaged/" name, Fixture, GINT_TO_POINTER (how), \
+              fixture_set_up, test_damaged, fixture_tear_down)
+  ADD_DAMAGE ("not-a-database", DAMAGE_NOT_A_DATABASE);
+  ADD_DAMAGE ("truncated", DAMAGE_TRUNCATED);
+  ADD_DAMAGE ("header", DAMAGE_HEADER);
+  ADD_DAMAGE ("integrity", DAMAGE_INTEGRITY);
+  ADD_DAMAGE ("foreign", DAMAGE_FOREIGN);
+  ADD_DAMAGE ("with-wal", DAMAGE_WITH_WAL);
+#undef ADD_DAMAGE
+
+  return g_test_run ();
+}
