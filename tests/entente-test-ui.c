@@ -92,6 +92,30 @@ entente_test_wait_for_map (GtkWindow *window)
   entente_test_iterate (100);
 }
 
+static gboolean
+frame_drawn_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits for the next frame of @widget's window, so that what was changed before is laid
+ * out: on a loaded machine a change and the screenshot after it can fall in one frame. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gboolean drawn = FALSE;
+
+  gtk_widget_add_tick_callback (widget, frame_drawn_cb, &drawn, NULL);
+  gtk_widget_queue_draw (widget);
+  while (!drawn && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  entente_test_iterate (20);
+}
+
 char *
 entente_test_screenshot (GtkWidget  *widget,
                          const char *name)
@@ -116,15 +140,23 @@ entente_test_screenshot (GtkWidget  *widget,
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
 
+  wait_for_frame (widget);
+
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
+  /* A widget that has not been drawn yet gives no render node: try again after a frame. */
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
+    {
+      if (attempt > 0)
+        wait_for_frame (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));

@@ -152,8 +152,42 @@ chip_new (const char *text)
   return label;
 }
 
-/* A flow box child is a focus stop of its own; the chips are not interactive and the
- * term buttons take the focus themselves, so the children stay out of the focus chain. */
+/* A chip that opens something elsewhere in the window: a state on the member map, an
+ * event in its timeline. */
+static GtkWidget *
+link_chip_new (const char *text,
+               const char *action_name,
+               const char *target,
+               const char *tooltip)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *button;
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "link-chip");
+
+  return button;
+}
+
+/* The member panel exists only for a pack that lists states: then states and events
+ * link to it, and otherwise they are plain chips. */
+static gboolean
+pack_has_member_panel (EntentePack *pack)
+{
+  return g_list_model_get_n_items (entente_pack_get_members (pack)) > 0;
+}
+
+/* A flow box child is a focus stop of its own; the plain chips are not interactive and the
+ * buttons take the focus themselves, so the children stay out of the focus chain. */
 static void
 flow_box_append (GtkFlowBox *box,
                  GtkWidget  *child)
@@ -418,7 +452,16 @@ members_new (EntentePack    *pack,
 
   box = flow_box_new (12);
   for (guint i = 0; members[i] != NULL; i++)
-    flow_box_append (GTK_FLOW_BOX (box), chip_new (member_name (pack, members[i])));
+    {
+      const char *name = member_name (pack, members[i]);
+
+      if (entente_pack_lookup_member (pack, members[i]) != NULL)
+        flow_box_append (GTK_FLOW_BOX (box),
+                         link_chip_new (name, "win.show-member", members[i],
+                                        _("Show this state on the member map")));
+      else
+        flow_box_append (GTK_FLOW_BOX (box), chip_new (name));
+    }
 
   return part_new (_("States"), 8, box);
 }
@@ -444,7 +487,12 @@ events_new (EntentePack    *pack,
       text = g_strdup_printf (_("%s — %s"), date, entente_event_get_title (event));
       if (box == NULL)
         box = flow_box_new (4);
-      flow_box_append (GTK_FLOW_BOX (box), chip_new (text));
+      if (pack_has_member_panel (pack))
+        flow_box_append (GTK_FLOW_BOX (box),
+                         link_chip_new (text, "win.show-event", events[i],
+                                        _("Show this event in the timeline")));
+      else
+        flow_box_append (GTK_FLOW_BOX (box), chip_new (text));
     }
 
   return box != NULL ? part_new (_("Events"), 8, box) : NULL;

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "entente-members-page.h"
 #include "entente-pack-loader.h"
 #include "entente-window.h"
 
@@ -28,6 +29,8 @@ struct _EntenteWindow
   GtkSpinner           *loading_spinner;
   AdwViewStack         *view_stack;
   EntenteOutlineView   *outline_view;
+  AdwViewStackPage     *members_stack_page;
+  EntenteMembersPage   *members_page;
   AdwViewSwitcherBar   *switcher_bar;
 
   GSettings            *settings;
@@ -222,6 +225,7 @@ entente_window_set_pack (EntenteWindow *self,
 {
   g_autofree char *last_section = NULL;
   g_autofree char *location = NULL;
+  gboolean has_members;
   GFile *file;
 
   g_assert (ENTENTE_IS_PACK (pack));
@@ -253,6 +257,15 @@ entente_window_set_pack (EntenteWindow *self,
   self->restoring_section = FALSE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
+
+  /* The members page is there only for a pack that lists states. */
+  has_members = g_list_model_get_n_items (entente_pack_get_members (pack)) > 0;
+  entente_members_page_set_pack (self->members_page, has_members ? pack : NULL);
+  adw_view_stack_page_set_visible (self->members_stack_page, has_members);
+  if (!has_members)
+    adw_view_stack_set_visible_child_name (self->view_stack, "outline");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-member", has_members);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-event", has_members);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
 }
@@ -648,6 +661,61 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  if (child == NULL || !adw_view_stack_page_get_visible (adw_view_stack_get_page (self->view_stack,
+                                                                                  child)))
+    return;
+
+  adw_view_stack_set_visible_child (self->view_stack, child);
+}
+
+static void
+show_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  if (!adw_view_stack_page_get_visible (self->members_stack_page))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "members");
+  entente_members_page_set_selected_code (self->members_page,
+                                          g_variant_get_string (parameter, NULL));
+  entente_members_page_show_details (self->members_page);
+}
+
+static void
+show_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  if (!adw_view_stack_page_get_visible (self->members_stack_page))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "members");
+  entente_members_page_show_event (self->members_page, g_variant_get_string (parameter, NULL));
+}
+
+static void
+members_show_section_cb (EntenteWindow      *self,
+                         const char         *section_id,
+                         EntenteMembersPage *members_page)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "outline");
+  entente_outline_view_set_section_id (self->outline_view, section_id);
+}
+
+static void
 about_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -838,6 +906,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ENTENTE_TYPE_OUTLINE_VIEW);
+  g_type_ensure (ENTENTE_TYPE_MEMBERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/entente-window.ui");
@@ -851,11 +920,21 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, members_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, members_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, switcher_bar);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-member", "s", show_member_action);
+  gtk_widget_class_install_action (widget_class, "win.show-event", "s", show_event_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-page", "s", "outline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-page", "s", "members");
 }
 
 static void
@@ -881,6 +960,10 @@ entente_window_init (EntenteWindow *self)
                            G_CALLBACK (outline_section_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->members_page, "show-section",
+                           G_CALLBACK (members_show_section_cb), self,
+                           G_CONNECT_SWAPPED);
+
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
@@ -888,6 +971,7 @@ entente_window_init (EntenteWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-member", FALSE);
 }
 
 EntenteWindow *
@@ -922,4 +1006,12 @@ entente_window_get_outline_view (EntenteWindow *self)
   g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
 
   return self->outline_view;
+}
+
+EntenteMembersPage *
+entente_window_get_members_page (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+
+  return self->members_page;
 }

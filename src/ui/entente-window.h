@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "entente-application.h"
+#include "entente-members-page.h"
 #include "entente-outline-view.h"
 #include "entente-pack.h"
 
@@ -25,6 +26,11 @@ EntentePack        *entente_window_get_pack          (EntenteWindow      *self);
 /* property "loading" (read-only): TRUE while a pack file is being read */
 gboolean            entente_window_get_loading       (EntenteWindow      *self);
 EntenteOutlineView *entente_window_get_outline_view  (EntenteWindow      *self);
+EntenteMembersPage *entente_window_get_members_page  (EntenteWindow      *self);
+
+/* Window actions: "win.show-page" (s: "outline" or "members"; Alt+1, Alt+2) and
+ * "win.show-member" (s: an ISO 3166-1 alpha-2 code), which opens the members page on that
+ * state's details; it is disabled while the pack has no members. */
 
 /* Opens @file in the background. If it is refused, a dialog lists why and the pack
  * that was open stays open (the built-in pack when there was none). */
