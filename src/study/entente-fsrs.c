@@ -55,6 +55,8 @@ typedef struct
   double                   interval_modifier;
   gboolean                 have_fuzz_factor;
   double                   fuzz_factor;
+  double                   d0_easy;      /* NAN until needed */
+  double                   recall_base;  /* NAN until needed */
 } Review;
 
 /* Math.round: the nearest integer, halves rounded up (C's round() rounds them away from 0). */
@@ -96,12 +98,27 @@ js_to_fixed8 (double x)
   return n / 1e8;
 }
 
+/* Math.max and Math.min, for numbers that are never NaN here. */
+static inline double G_GNUC_CONST
+js_max (double a,
+        double b)
+{
+  return a > b ? a : b;
+}
+
+static inline double G_GNUC_CONST
+js_min (double a,
+        double b)
+{
+  return a < b ? a : b;
+}
+
 static inline double G_GNUC_CONST
 clamp_double (double value,
               double min,
               double max)
 {
-  return fmin (fmax (value, min), max);
+  return js_min (js_max (value, min), max);
 }
 
 /* ToUint32 of a non-negative finite double below 2^64. */
@@ -304,6 +321,37 @@ utc_day_diff (gint64 last,
   return day2 - day1;
 }
 
+/* computeDecayFactor */
+static inline void
+decay_factor (const EntenteFsrsParams *params,
+              double                  *decay,
+              double                  *factor)
+{
+  *decay = -params->w[20];
+  *factor = round8 (exp ((1.0 / *decay) * log (0.9)) - 1);
+}
+
+/* computeDecayFactor and calculate_interval_modifier */
+static void
+derive (const EntenteFsrsParams *params,
+        double                  *decay,
+        double                  *factor,
+        double                  *interval_modifier)
+{
+  decay_factor (params, decay, factor);
+  *interval_modifier = round8 ((pow (params->request_retention, 1 / *decay) - 1) / *factor);
+}
+
+static void
+params_update_derived (EntenteFsrsParams *params)
+{
+  double decay;
+
+  derive (params, &decay, &params->derived_factor, &params->derived_interval_modifier);
+  params->derived_w20 = params->w[20];
+  params->derived_retention = params->request_retention;
+}
+
 void
 entente_fsrs_params_init_default (EntenteFsrsParams *params)
 {
@@ -320,6 +368,7 @@ entente_fsrs_params_init_default (EntenteFsrsParams *params)
   params->learning_steps[1] = 600;
   params->n_relearning_steps = 1;
   params->relearning_steps[0] = 600;
+  params_update_derived (params);
 }
 
 void
@@ -337,7 +386,7 @@ entente_fsrs_params_clip (EntenteFsrsParams *params)
       double value = -(log (w11) + log (pow (2, w13) - 1) + w14 * 0.3)
                      / params->n_relearning_steps;
 
-      ceiling = clamp_double (round8 (sqrt (fmax (value, 0))), 0.01, 2);
+      ceiling = clamp_double (round8 (sqrt (js_max (value, 0))), 0.01, 2);
     }
 
   for (guint i = 0; i < ENTENTE_FSRS_N_WEIGHTS; i++)
@@ -351,6 +400,7 @@ entente_fsrs_params_clip (EntenteFsrsParams *params)
         min = 0;
       params->w[i] = clamp_double (isnan (params->w[i]) ? 0 : params->w[i], min, max);
     }
+  params_update_derived (params);
 }
 
 void
@@ -362,16 +412,6 @@ entente_fsrs_card_init (EntenteFsrsCard *card,
   memset (card, 0, sizeof *card);
   card->due = now;
   card->state = ENTENTE_FSRS_STATE_NEW;
-}
-
-/* computeDecayFactor */
-static inline void
-decay_factor (const EntenteFsrsParams *params,
-              double                  *decay,
-              double                  *factor)
-{
-  *decay = -params->w[20];
-  *factor = round8 (exp ((1.0 / *decay) * log (0.9)) - 1);
 }
 
 static inline double
@@ -387,7 +427,7 @@ static inline double
 init_stability (const double *w,
                 int           g)
 {
-  return fmax (w[g - 1], 0.1);
+  return js_max (w[g - 1], 0.1);
 }
 
 static inline double
@@ -397,30 +437,39 @@ init_difficulty (const double *w,
   return round8 (w[4] - exp ((g - 1) * w[5]) + 1);
 }
 
+/* @d0_easy is init_difficulty (w, 4). */
 static inline double
 next_difficulty (const double *w,
+                 double        d0_easy,
                  double        d,
                  int           g)
 {
   double delta_d = -w[6] * (g - 3);
   double next_d = d + round8 (delta_d * (10 - d) / 9);
 
-  return clamp_double (round8 (w[7] * init_difficulty (w, 4) + (1 - w[7]) * next_d), 1, 10);
+  return clamp_double (round8 (w[7] * d0_easy + (1 - w[7]) * next_d), 1, 10);
+}
+
+/* The product that starts next_recall_stability's, the same for every rating. */
+static inline double
+recall_base (const double *w,
+             double        d,
+             double        s,
+             double        r)
+{
+  return exp (w[8]) * (11 - d) * pow (s, -w[9]) * (exp ((1 - r) * w[10]) - 1);
 }
 
 static inline double
 next_recall_stability (const double *w,
-                       double        d,
+                       double        base,
                        double        s,
-                       double        r,
                        int           g)
 {
   double hard_penalty = g == ENTENTE_FSRS_RATING_HARD ? w[15] : 1;
   double easy_bound = g == ENTENTE_FSRS_RATING_EASY ? w[16] : 1;
 
-  return round8 (clamp_double (s * (1 + exp (w[8]) * (11 - d) * pow (s, -w[9])
-                                        * (exp ((1 - r) * w[10]) - 1) * hard_penalty * easy_bound),
-                               S_MIN, S_MAX));
+  return round8 (clamp_double (s * (1 + base * hard_penalty * easy_bound), S_MIN, S_MAX));
 }
 
 static inline double
@@ -440,17 +489,17 @@ next_short_term_stability (const double *w,
                            int           g)
 {
   double sinc = pow (s, -w[19]) * exp (w[17] * (g - 3 + w[18]));
-  double masked = g >= ENTENTE_FSRS_RATING_HARD ? fmax (sinc, 1) : sinc;
+  double masked = g >= ENTENTE_FSRS_RATING_HARD ? js_max (sinc, 1) : sinc;
 
   return round8 (clamp_double (s * masked, S_MIN, S_MAX));
 }
 
 /* FSRSAlgorithm.next_state; @r is NAN when the caller leaves it to be computed. */
 static Memory
-next_memory (const Review *rv,
-             double        t,
-             int           g,
-             double        r)
+next_memory (Review *rv,
+             double  t,
+             int     g,
+             double  r)
 {
   const double *w = rv->params->w;
   double d = rv->current.difficulty;
@@ -466,7 +515,7 @@ next_memory (const Review *rv,
 
   /* ts-fsrs refuses such a memory state; a damaged store should not stop the review. */
   d = clamp_double (d, 1, 10);
-  s = fmax (s, S_MIN);
+  s = js_max (s, S_MIN);
 
   if (t == 0 && rv->params->enable_short_term)
     {
@@ -489,14 +538,18 @@ next_memory (const Review *rv,
               w_18 = w[18];
             }
           next_s_min = s / exp (w_17 * w_18);
-          m.stability = fmin (fmax (round8 (next_s_min), S_MIN), s_after_fail);
+          m.stability = js_min (js_max (round8 (next_s_min), S_MIN), s_after_fail);
         }
       else
         {
-          m.stability = next_recall_stability (w, d, s, r, g);
+          if (isnan (rv->recall_base))
+            rv->recall_base = recall_base (w, d, s, r);
+          m.stability = next_recall_stability (w, rv->recall_base, s, g);
         }
     }
-  m.difficulty = next_difficulty (w, d, g);
+  if (isnan (rv->d0_easy))
+    rv->d0_easy = init_difficulty (w, ENTENTE_FSRS_RATING_EASY);
+  m.difficulty = next_difficulty (w, rv->d0_easy, d, g);
 
   return m;
 }
@@ -541,13 +594,13 @@ apply_fuzz (Review *rv,
     return js_round (ivl);
 
   for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
-    delta += ranges[i].factor * fmax (fmin (interval, ranges[i].end) - ranges[i].start, 0);
-  interval = fmin (interval, maximum_interval);
-  min_ivl = fmax (2, js_round (interval - delta));
-  max_ivl = fmin (js_round (interval + delta), maximum_interval);
+    delta += ranges[i].factor * js_max (js_min (interval, ranges[i].end) - ranges[i].start, 0);
+  interval = js_min (interval, maximum_interval);
+  min_ivl = js_max (2, js_round (interval - delta));
+  max_ivl = js_min (js_round (interval + delta), maximum_interval);
   if (interval > elapsed_days)
-    min_ivl = fmax (min_ivl, elapsed_days + 1);
-  min_ivl = fmin (min_ivl, max_ivl);
+    min_ivl = js_max (min_ivl, elapsed_days + 1);
+  min_ivl = js_min (min_ivl, max_ivl);
 
   return floor (fuzz_factor (rv) * (max_ivl - min_ivl + 1) + min_ivl);
 }
@@ -557,7 +610,7 @@ next_interval (Review *rv,
                double  s,
                double  elapsed_days)
 {
-  double new_interval = fmin (fmax (1, js_round (s * rv->interval_modifier)),
+  double new_interval = js_min (js_max (1, js_round (s * rv->interval_modifier)),
                               rv->params->maximum_interval);
 
   return apply_fuzz (rv, new_interval, elapsed_days);
@@ -679,6 +732,8 @@ review_begin (Review                  *rv,
   rv->now = now;
   rv->have_fuzz_factor = FALSE;
   rv->fuzz_factor = 0;
+  rv->d0_easy = NAN;
+  rv->recall_base = NAN;
 
   if (card->state != ENTENTE_FSRS_STATE_NEW && card->last_review != 0)
     interval = MAX (utc_day_diff (card->last_review, now), 0);
@@ -687,9 +742,17 @@ review_begin (Review                  *rv,
   rv->current.elapsed_days = (guint) interval;
   rv->current.reps += 1;
 
-  decay_factor (params, &rv->decay, &rv->factor);
-  rv->interval_modifier = round8 ((pow (params->request_retention, 1 / rv->decay) - 1)
-                                  / rv->factor);
+  if (params->derived_factor != 0 && params->derived_w20 == params->w[20]
+      && params->derived_retention == params->request_retention)
+    {
+      rv->decay = -params->w[20];
+      rv->factor = params->derived_factor;
+      rv->interval_modifier = params->derived_interval_modifier;
+    }
+  else
+    {
+      derive (params, &rv->decay, &rv->factor, &rv->interval_modifier);
+    }
 }
 
 static void
@@ -745,8 +808,8 @@ basic_review_state (Review          *rv,
   good = next_memory (rv, t, ENTENTE_FSRS_RATING_GOOD, r);
   hard_ivl = next_interval (rv, hard.stability, t);
   good_ivl = next_interval (rv, good.stability, t);
-  hard_ivl = fmin (hard_ivl, good_ivl);
-  good_ivl = fmax (good_ivl, hard_ivl + 1);
+  hard_ivl = js_min (hard_ivl, good_ivl);
+  good_ivl = js_max (good_ivl, hard_ivl + 1);
 
   if (g == ENTENTE_FSRS_RATING_HARD)
     {
@@ -761,7 +824,7 @@ basic_review_state (Review          *rv,
   else
     {
       easy = next_memory (rv, t, ENTENTE_FSRS_RATING_EASY, r);
-      easy_ivl = fmax (next_interval (rv, easy.stability, t), good_ivl + 1);
+      easy_ivl = js_max (next_interval (rv, easy.stability, t), good_ivl + 1);
       with_memory (rv, next, easy);
       schedule_days (rv, next, easy_ivl);
     }
@@ -797,10 +860,10 @@ long_term_state (Review          *rv,
       m[i] = next_memory (rv, t, i + 1, r);
       ivl[i] = next_interval (rv, m[i].stability, t);
     }
-  ivl[0] = fmin (ivl[0], ivl[1]);
-  ivl[1] = fmax (ivl[1], ivl[0] + 1);
-  ivl[2] = fmax (ivl[2], ivl[1] + 1);
-  ivl[3] = fmax (ivl[3], ivl[2] + 1);
+  ivl[0] = js_min (ivl[0], ivl[1]);
+  ivl[1] = js_max (ivl[1], ivl[0] + 1);
+  ivl[2] = js_max (ivl[2], ivl[1] + 1);
+  ivl[3] = js_max (ivl[3], ivl[2] + 1);
 
   with_memory (rv, next, m[g - 1]);
   schedule_days (rv, next, ivl[g - 1]);
@@ -906,7 +969,7 @@ entente_fsrs_retrievability (const EntenteFsrsParams *params,
   /* date_diff (now, last_review, "days"): whole 24-hour periods, not calendar days. */
   diff = now - card->last_review;
   t = floor ((double) diff / (double) MS_PER_DAY);
-  t = fmax (t, 0);
+  t = js_max (t, 0);
 
   decay_factor (params, &decay, &factor);
 
@@ -929,7 +992,7 @@ entente_fsrs_format_interval (gint64 from,
         break;
       diff /= units[i];
     }
-  n = (gulong) floor (fmax (diff, 0));
+  n = (gulong) floor (js_max (diff, 0));
 
   switch (i)
     {

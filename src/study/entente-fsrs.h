@@ -74,6 +74,13 @@ typedef struct
   guint    learning_steps[ENTENTE_FSRS_MAX_STEPS];   /* seconds: 60, 600 */
   guint    n_relearning_steps;    /* 1 */
   guint    relearning_steps[ENTENTE_FSRS_MAX_STEPS]; /* seconds: 600 */
+
+  /* Private: derived from w[20] and request_retention by entente_fsrs_params_init_default()
+   * and entente_fsrs_params_clip(), and computed afresh when they no longer match. */
+  double   derived_w20;
+  double   derived_retention;
+  double   derived_factor;
+  double   derived_interval_modifier;
 } EntenteFsrsParams;
 
 void     entente_fsrs_params_init_default (EntenteFsrsParams       *params);
@@ -97,7 +104,8 @@ double   entente_fsrs_retrievability      (const EntenteFsrsParams *params,
 
 /* Clamps the weights into the ranges ts-fsrs allows, as ts-fsrs does when it is created
  * (the ceiling of w[17] and w[18] depends on the number of relearning steps). Call it
- * after changing @params->w or the relearning steps; the defaults need no clipping. */
+ * after changing @params->w, the retention or the relearning steps; the defaults need no
+ * clipping. Learning and relearning steps count in whole minutes, as in ts-fsrs. */
 void     entente_fsrs_params_clip         (EntenteFsrsParams       *params);
 
 /* The card after each of the four ratings at @now: @next[rating - 1], as ts-fsrs's
