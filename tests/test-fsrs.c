@@ -52,9 +52,13 @@ test_new_card (void)
     guint             scheduled_days;
     guint             learning_steps;
   } expected[] = {
+    /* Again: the first step; Hard: halfway between the steps, 5.5 minutes rounded up as
+     * Math.round does; Good: the second step; Easy: straight to days. */
     { ENTENTE_FSRS_RATING_AGAIN, MINUTE, 0.212, 6.4133, ENTENTE_FSRS_STATE_LEARNING, 0, 0 },
-    { ENTENTE_FSRS_RATING_HARD, 6 * MINUTE, 1.2931, 5.11217071, ENTENTE_FSRS_STATE_LEARNING, 0, 0 },
-    { ENTENTE_FSRS_RATING_GOOD, 10 * MINUTE, 2.3065, 2.11810397, ENTENTE_FSRS_STATE_LEARNING, 0, 1 },
+    { ENTENTE_FSRS_RATING_HARD, 6 * MINUTE, 1.2931, 5.11217071,
+      ENTENTE_FSRS_STATE_LEARNING, 0, 0 },
+    { ENTENTE_FSRS_RATING_GOOD, 10 * MINUTE, 2.3065, 2.11810397,
+      ENTENTE_FSRS_STATE_LEARNING, 0, 1 },
     { ENTENTE_FSRS_RATING_EASY, 8 * DAY, 8.2956, 1, ENTENTE_FSRS_STATE_REVIEW, 8, 0 },
   };
   EntenteFsrsParams params;

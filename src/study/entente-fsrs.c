@@ -225,6 +225,122 @@ decimal_at_precision (double   x,
   return TRUE;
 }
 
+#ifdef __SIZEOF_INT128__
+typedef unsigned __int128 guint128;
+
+static const guint64 powers_of_ten[] = {
+  G_GUINT64_CONSTANT (1), G_GUINT64_CONSTANT (10), G_GUINT64_CONSTANT (100),
+  G_GUINT64_CONSTANT (1000), G_GUINT64_CONSTANT (10000), G_GUINT64_CONSTANT (100000),
+  G_GUINT64_CONSTANT (1000000), G_GUINT64_CONSTANT (10000000),
+  G_GUINT64_CONSTANT (100000000), G_GUINT64_CONSTANT (1000000000),
+  G_GUINT64_CONSTANT (10000000000), G_GUINT64_CONSTANT (100000000000),
+  G_GUINT64_CONSTANT (1000000000000), G_GUINT64_CONSTANT (10000000000000),
+  G_GUINT64_CONSTANT (100000000000000), G_GUINT64_CONSTANT (1000000000000000),
+  G_GUINT64_CONSTANT (10000000000000000), G_GUINT64_CONSTANT (100000000000000000),
+  G_GUINT64_CONSTANT (1000000000000000000), G_GUINT64_CONSTANT (10000000000000000000),
+};
+
+/* The sign of m / 2^shift - 10^k, for the k of [0.001, 10^6). */
+static int
+compare_power_of_ten (guint64 m,
+                      int     shift,
+                      int     k)
+{
+  guint128 a, b;
+
+  if (k >= 0)
+    {
+      a = m;
+      b = (guint128) powers_of_ten[k] << shift;
+    }
+  else
+    {
+      a = (guint128) m * powers_of_ten[-k];
+      b = (guint128) 1 << shift;
+    }
+
+  return a < b ? -1 : a > b;
+}
+
+/* The shortest decimal for @x in [0.001, 10^6), in exact integer arithmetic: the seed of
+ * every fuzzed review needs one, and printf and strtod cost microseconds each. With
+ * x = m / 2^shift, a candidate C * 10^e reads back as x when it lies within half the gap
+ * to x's neighbours (the gap below a power of two is half as wide; halfway rounds to the
+ * even mantissa). Scaled by 10^-e, x is num / den and the half gap 1 / (2 den) times g,
+ * with g = 10^-e when e < 0 and 1 otherwise; every number stays below 2^120. */
+static gboolean
+shortest_decimal_fast (double   x,
+                       guint64 *mantissa,
+                       int     *exp10)
+{
+  int binary_exp, shift, e10;
+  guint64 m;
+  gboolean inclusive;
+  guint128 below_factor;
+
+  if (!(x >= 0.001 && x < 1e6))
+    return FALSE;
+
+  m = (guint64) ldexp (frexp (x, &binary_exp), 53);
+  shift = 53 - binary_exp;
+  inclusive = (m & 1) == 0;
+  below_factor = m == G_GUINT64_CONSTANT (1) << 52 ? 4 : 2;
+
+  /* floor (log10 (x)), made exact. */
+  e10 = CLAMP ((int) floor (log10 (x)), -3, 5);
+  while (e10 > -3 && compare_power_of_ten (m, shift, e10) < 0)
+    e10--;
+  while (e10 < 5 && compare_power_of_ten (m, shift, e10 + 1) >= 0)
+    e10++;
+
+  for (int prec = 1; prec <= 17; prec++)
+    {
+      int e = e10 - prec + 1;
+      guint128 num, den, g, c, rem, above;
+      gboolean floor_ok, ceil_ok;
+
+      if (e < -19)
+        break;
+
+      if (e < 0)
+        {
+          num = (guint128) m * powers_of_ten[-e];
+          den = (guint128) 1 << shift;
+          g = powers_of_ten[-e];
+        }
+      else
+        {
+          num = m;
+          den = (guint128) powers_of_ten[e] << shift;
+          g = 1;
+        }
+      c = num / den;
+      rem = num - c * den;
+      above = den - rem;
+
+      floor_ok = rem == 0 || (inclusive ? below_factor * rem <= g : below_factor * rem < g);
+      ceil_ok = inclusive ? 2 * above <= g : 2 * above < g;
+
+      if (floor_ok && ceil_ok)
+        {
+          /* Both read back: the closer wins, and at a tie the even one. */
+          if (2 * rem < den || (2 * rem == den && (c & 1) == 0))
+            ceil_ok = FALSE;
+          else
+            floor_ok = FALSE;
+        }
+      if (floor_ok || ceil_ok)
+        {
+          *mantissa = (guint64) (floor_ok ? c : c + 1);
+          *exp10 = e;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+#endif
+
 /* Number#toString for a double: the fewest digits that read back as @x, laid out as
  * JavaScript does (plain from 1e-6 up to 1e21, exponential outside). */
 static gsize
@@ -253,17 +369,22 @@ js_number_to_string (double  x,
       x = -x;
     }
 
-  /* Seventeen digits always read back; fewer do down to some precision, and stop. */
-  decimal_at_precision (x, 17, &mantissa, &exp10);
-  for (int prec = 16; prec >= 1; prec--)
+#ifdef __SIZEOF_INT128__
+  if (!shortest_decimal_fast (x, &mantissa, &exp10))
+#endif
     {
-      guint64 m;
-      int e;
+      /* Seventeen digits always read back; fewer do down to some precision, and stop. */
+      decimal_at_precision (x, 17, &mantissa, &exp10);
+      for (int prec = 16; prec >= 1; prec--)
+        {
+          guint64 m;
+          int e;
 
-      if (!decimal_at_precision (x, prec, &m, &e))
-        break;
-      mantissa = m;
-      exp10 = e;
+          if (!decimal_at_precision (x, prec, &m, &e))
+            break;
+          mantissa = m;
+          exp10 = e;
+        }
     }
 
   k = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, mantissa);
