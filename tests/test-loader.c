@@ -1255,6 +1255,33 @@ test_nul_escape_position (void)
 }
 
 static void
+test_bad_escape_position (void)
+{
+  g_autofree char *escapes = pack_with ("\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\u00E9 \\uD83C\\uDF0F\"",
+                                        "\"\\\\c \\\\u12\"");
+  g_autoptr(EntentePack) pack = NULL;
+
+  /* json-glib would drop the backslash: the text would read “C:\docscharter.pdf”. */
+  assert_fixture_refused_at ("string-bad-escape.json", 61, 49,
+                             "not valid JSON: “\\c” is not an escape: a backslash in a string "
+                             "starts one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+
+  assert_text_refused_at ("{\"a\\x\": 1}", -1, 1, 4, "“\\x” is not an escape");
+  assert_text_refused_at ("{\"a\": \"\\'\"}", -1, 1, 8, "“\\'” is not an escape");
+  /* Not quoted when it is not printable ASCII: here a space, and the first byte of “é”. */
+  assert_text_refused_at ("{\"a\": \"\\ \"}", -1, 1, 8, "not valid JSON: a backslash in a string starts one of");
+  assert_text_refused_at ("{\"a\": \"\\\xc3\xa9\"}", -1, 1, 8, "not valid JSON: a backslash in a string starts one of");
+  /* json-glib would take “\u12zz” for some character and “zz”. */
+  assert_text_refused_at ("{\"a\": \"\\u12zz\"}", -1, 1, 8, "“\\u” must be followed by four hexadecimal digits");
+  assert_text_refused_at ("{\"a\": \"x\\u123\"}", -1, 1, 9, "“\\u” must be followed by four hexadecimal digits");
+  assert_text_refused_at ("{\"a\": \"x\\u\"}", -1, 1, 9, "“\\u” must be followed by four hexadecimal digits");
+
+  /* Every escape that JSON has, and backslashes that are escaped themselves. */
+  pack = assert_pack_loads (escapes);
+  g_assert_cmpstr (entente_pack_get_title (pack), ==, "\" \\ / \b \f \n \r \t é é 🌏");
+}
+
+static void
 test_control_character_position (void)
 {
   static const struct
@@ -1792,6 +1819,7 @@ main (int   argc,
   g_test_add_func ("/entente/loader/refused/deep-nesting-limit", test_deep_nesting_limit);
   g_test_add_func ("/entente/loader/refused/mismatched-bracket-position", test_mismatched_bracket_position);
   g_test_add_func ("/entente/loader/refused/nul-escape-position", test_nul_escape_position);
+  g_test_add_func ("/entente/loader/refused/bad-escape-position", test_bad_escape_position);
   g_test_add_func ("/entente/loader/refused/control-character-position", test_control_character_position);
   g_test_add_func ("/entente/loader/refused/leading-zero-position", test_leading_zero_position);
   g_test_add_func ("/entente/loader/refused/text-limit", test_text_limit);

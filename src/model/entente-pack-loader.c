@@ -190,12 +190,76 @@ add_control_character_error (EntenteReport *report,
                                          c, name, escape));
 }
 
+/* Checks the escape at @p (a backslash, with a byte after it that is not a control
+ * character). json-glib would drop the backslash of an escape that JSON does not have,
+ * take what follows a \u with fewer than four hexadecimal digits for some character,
+ * and end the text at the NUL of \u0000. */
+static gboolean
+check_escape (const char    *data,
+              const char    *p,
+              const char    *end,
+              EntenteReport *report,
+              gboolean      *out_unicode_escape)
+{
+  char c = p[1];
+
+  switch (c)
+    {
+    case '"':
+    case '\\':
+    case '/':
+    case 'b':
+    case 'f':
+    case 'n':
+    case 'r':
+    case 't':
+      return TRUE;
+
+    case 'u':
+      *out_unicode_escape = TRUE;
+      if (end - p < 6 || !g_ascii_isxdigit (p[2]) || !g_ascii_isxdigit (p[3]) ||
+          !g_ascii_isxdigit (p[4]) || !g_ascii_isxdigit (p[5]))
+        {
+          add_positioned_error (report, data, p - data,
+                                /* Translators: \u is JSON, keep it */
+                                g_strdup (_("not valid JSON: “\\u” must be followed by four "
+                                            "hexadecimal digits, as in “\\u00E9”")));
+          return FALSE;
+        }
+      if (memcmp (p + 2, "0000", 4) == 0)
+        {
+          add_positioned_error (report, data, p - data,
+                                /* Translators: \u0000 is JSON, keep it */
+                                g_strdup (_("a string contains \\u0000, the NUL character, "
+                                            "which no text in a study pack may hold")));
+          return FALSE;
+        }
+      return TRUE;
+
+    default:
+      if (c > ' ' && c < 0x7F)
+        add_positioned_error (report, data, p - data,
+                              /* Translators: the escapes are JSON, keep them */
+                              g_strdup_printf (_("not valid JSON: “\\%c” is not an escape: "
+                                                 "a backslash in a string starts one of "
+                                                 "\\\" \\\\ \\/ \\b \\f \\n \\r \\t "
+                                                 "\\uXXXX"),
+                                               c));
+      else
+        add_positioned_error (report, data, p - data,
+                              /* Translators: the escapes are JSON, keep them */
+                              g_strdup (_("not valid JSON: a backslash in a string starts "
+                                          "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t "
+                                          "\\uXXXX")));
+      return FALSE;
+    }
+}
+
 /* Scans the string whose contents start at @start. Returns its closing quote, or NULL:
  * when it has none (a syntax error that json-glib reports with its position), or when
- * it holds a raw control character or a \u0000 escape (reported here, and
- * *out_refused set). json-glib would take the control character as it is, and end the
- * text at the NUL that \u0000 stands for, silently dropping the rest of the string.
- * Notes in *out_unicode_escape whether the string has a \u escape. */
+ * it holds a raw control character, which json-glib would take as it is, or an escape
+ * that check_escape() refuses (reported here, and *out_refused set). Notes in
+ * *out_unicode_escape whether the string has a \u escape. */
 static const char *
 scan_string (const char    *data,
              const char    *start,
@@ -238,23 +302,19 @@ scan_string (const char    *data,
         {
           if (p + 1 >= end)
             return NULL;
-          if (p[1] == 'u')
+          /* A raw control character after the backslash is what is wrong: it is
+           * reported as one, at its own place. */
+          if ((guchar) p[1] < 0x20)
             {
-              *out_unicode_escape = TRUE;
-              if (end - p >= 6 && memcmp (p + 2, "0000", 4) == 0)
-                {
-                  add_positioned_error (report, data, p - data,
-                                        /* Translators: \u0000 is JSON, keep it */
-                                        g_strdup (_("a string contains \\u0000, the NUL "
-                                                    "character, which no text in a study "
-                                                    "pack may hold")));
-                  *out_refused = TRUE;
-                  return NULL;
-                }
+              p++;
+              continue;
             }
-          /* The escaped character is skipped, unless it is a raw control character:
-           * then that is what is wrong. */
-          p += (guchar) p[1] < 0x20 ? 1 : 2;
+          if (!check_escape (data, p, end, report, out_unicode_escape))
+            {
+              *out_refused = TRUE;
+              return NULL;
+            }
+          p += 2;
           continue;
         }
 
@@ -284,12 +344,14 @@ add_mismatch_error (EntenteReport *report,
 }
 
 /* Refuses what json-glib must not see or would let through: nesting deeper than
- * MAX_NESTING, a bracket closed by the other kind (json-glib reports it, but a token
- * late), raw control characters and \u0000 in strings, numbers with leading zeros,
- * and text after the end of the document (which json-glib would silently ignore).
- * Strings are scanned with their escapes, so brackets inside them do not count. The
- * first of these problems is reported; other syntax errors are json-glib's to find.
- * Notes in *out_unicode_escape whether any string has a \u escape. */
+ * MAX_NESTING, a bracket closed by the other kind (json-glib refuses it, but points at
+ * the token before it), in strings raw control characters, \u0000 and escapes that
+ * JSON does not have, numbers with leading zeros, and text after the end of the
+ * document (which json-glib would silently ignore). Strings are scanned with their
+ * escapes, so brackets inside them do not count. The first of these problems is
+ * reported; other syntax errors are json-glib's to find, which parses only what passes
+ * here, so one of those before it is reported only once it is mended. Notes in
+ * *out_unicode_escape whether any string has a \u escape. */
 static gboolean
 check_structure (const char    *data,
                  gsize          length,
