@@ -18,6 +18,15 @@
 
 #include "entente-fsrs.h"
 
+/* ts-fsrs's doubles are rounded after every operation: a fused multiply-add, which GCC
+ * makes by default where the processor has one (arm64, or x86-64 built for a newer CPU),
+ * would round once for two and could change a result. */
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize ("fp-contract=off")
+#endif
+
 #define S_MIN         0.001
 #define S_MAX         36500.0
 #define MS_PER_MINUTE G_GINT64_CONSTANT (60000)
