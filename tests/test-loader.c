@@ -1377,6 +1377,29 @@ test_leading_zero_position (void)
   g_assert_null (strstr (problem->message, "must not start with 0"));
 }
 
+static void
+test_number_syntax_position (void)
+{
+  /* json-glib reads 0x1 as 1: the pack would load, as format version 1. */
+  assert_fixture_refused_at ("number-hex.json", 3, 15, "not valid JSON: “x” cannot follow a number");
+
+  /* Each at the character that is wrong. */
+  assert_text_refused_at ("{\"a\": [.5]}", -1, 1, 8,
+                          "not valid JSON: a number needs a digit before its decimal point");
+  assert_text_refused_at ("{\"a\": [1.]}", -1, 1, 9,
+                          "not valid JSON: a number needs a digit after its decimal point");
+  assert_text_refused_at ("{\"a\": [10.e3]}", -1, 1, 10, "a number needs a digit after its decimal point");
+  assert_text_refused_at ("{\"a\": [-.5]}", -1, 1, 8, "not valid JSON: “-” must be followed by a digit");
+  assert_text_refused_at ("{\"a\": [- 2]}", -1, 1, 8, "“-” must be followed by a digit");
+  assert_text_refused_at ("{\"a\": -", -1, 1, 7, "“-” must be followed by a digit");
+  assert_text_refused_at ("{\"a\": [1e]}", -1, 1, 9, "not valid JSON: the exponent of a number needs a digit");
+  assert_text_refused_at ("{\"a\": [2.5E+]}", -1, 1, 11, "the exponent of a number needs a digit");
+  assert_text_refused_at ("{\"a\": [0x10]}", -1, 1, 9, "“x” cannot follow a number");
+  assert_text_refused_at ("{\"a\": [1.5.3]}", -1, 1, 11, "“.” cannot follow a number");
+  assert_text_refused_at ("{\"a\": [1e5e3]}", -1, 1, 11, "“e” cannot follow a number");
+  assert_text_refused_at ("{\"a\": 12a}", -1, 1, 9, "“a” cannot follow a number");
+}
+
 static char *
 pack_with_summary (gsize length)
 {
@@ -1822,6 +1845,7 @@ main (int   argc,
   g_test_add_func ("/entente/loader/refused/bad-escape-position", test_bad_escape_position);
   g_test_add_func ("/entente/loader/refused/control-character-position", test_control_character_position);
   g_test_add_func ("/entente/loader/refused/leading-zero-position", test_leading_zero_position);
+  g_test_add_func ("/entente/loader/refused/number-syntax-position", test_number_syntax_position);
   g_test_add_func ("/entente/loader/refused/text-limit", test_text_limit);
   g_test_add_func ("/entente/loader/refused/huge-string", test_huge_string);
   g_test_add_func ("/entente/loader/refused/huge-string-in-message", test_huge_string_in_message);

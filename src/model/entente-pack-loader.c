@@ -324,6 +324,89 @@ scan_string (const char    *data,
     }
 }
 
+/* Checks the number that starts at @p against the grammar of JSON, which json-glib
+ * does not keep: it reads 01 as 1, .5 and 5. as numbers, and 0x10 as 16. Returns its
+ * last byte, or NULL when it is refused (and reported). */
+static const char *
+scan_number (const char    *data,
+             const char    *p,
+             const char    *end,
+             EntenteReport *report)
+{
+  const char *q = p;
+  const char *message;
+
+  if (*q == '-')
+    q++;
+  if (q == end || !g_ascii_isdigit (*q))
+    {
+      message = _("not valid JSON: “-” must be followed by a digit");
+      q = p;
+      goto refuse;
+    }
+
+  if (*q == '0')
+    {
+      q++;
+      if (q < end && g_ascii_isdigit (*q))
+        {
+          message = _("not valid JSON: a number must not start with 0 followed by more digits");
+          q = p;
+          goto refuse;
+        }
+    }
+  else
+    {
+      while (q < end && g_ascii_isdigit (*q))
+        q++;
+    }
+
+  if (q < end && *q == '.')
+    {
+      q++;
+      if (q == end || !g_ascii_isdigit (*q))
+        {
+          message = _("not valid JSON: a number needs a digit after its decimal point");
+          q--;
+          goto refuse;
+        }
+      while (q < end && g_ascii_isdigit (*q))
+        q++;
+    }
+
+  if (q < end && (*q == 'e' || *q == 'E'))
+    {
+      const char *exponent = q;
+
+      q++;
+      if (q < end && (*q == '+' || *q == '-'))
+        q++;
+      if (q == end || !g_ascii_isdigit (*q))
+        {
+          message = _("not valid JSON: the exponent of a number needs a digit");
+          q = exponent;
+          goto refuse;
+        }
+      while (q < end && g_ascii_isdigit (*q))
+        q++;
+    }
+
+  /* Whatever follows must end the number: a letter, digit or point would go on with it. */
+  if (q < end && (g_ascii_isalnum (*q) || *q == '.' || *q == '_'))
+    {
+      add_positioned_error (report, data, q - data,
+                            g_strdup_printf (_("not valid JSON: “%c” cannot follow a number"),
+                                             *q));
+      return NULL;
+    }
+
+  return q - 1;
+
+refuse:
+  add_positioned_error (report, data, q - data, g_strdup (message));
+  return NULL;
+}
+
 static void
 add_mismatch_error (EntenteReport *report,
                     const char    *data,
@@ -426,23 +509,16 @@ check_structure (const char    *data,
         case '-':
         case '0': case '1': case '2': case '3': case '4':
         case '5': case '6': case '7': case '8': case '9':
-          {
-            const char *q = c == '-' ? p + 1 : p;
-
-            if (end - q >= 2 && q[0] == '0' && g_ascii_isdigit (q[1]))
-              {
-                add_positioned_error (report, data, p - data,
-                                      g_strdup (_("not valid JSON: a number must not start "
-                                                  "with 0 followed by more digits")));
-                return FALSE;
-              }
-            /* The rest of the number, so that its digits are not taken for another. */
-            while (q + 1 < end && (g_ascii_isdigit (q[1]) || q[1] == '.' || q[1] == 'e' ||
-                                   q[1] == 'E' || q[1] == '+' || q[1] == '-'))
-              q++;
-            p = q;
-          }
+          p = scan_number (data, p, end, report);
+          if (p == NULL)
+            return FALSE;
           break;
+
+        case '.':
+          add_positioned_error (report, data, p - data,
+                                g_strdup (_("not valid JSON: a number needs a digit before "
+                                            "its decimal point")));
+          return FALSE;
 
         default:
           /* A word (true, false, null, or a mistake), so that digits in it are not
