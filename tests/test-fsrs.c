@@ -12,6 +12,7 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "entente-fsrs.h"
 
@@ -157,6 +158,31 @@ test_review_card (void)
   g_assert_cmpint (log.state, ==, ENTENTE_FSRS_STATE_REVIEW);
   g_assert_cmpint (log.due, ==, card.last_review);
   g_assert_cmpuint (log.elapsed_days, ==, 2);
+  g_assert_cmpuint (log.scheduled_days, ==, 2);
+}
+
+/* The card may be reviewed in place, log and all. */
+static void
+test_in_place (void)
+{
+  EntenteFsrsParams params;
+  EntenteFsrsCard card;
+  EntenteFsrsCard apart;
+  EntenteFsrsLog log_apart;
+  EntenteFsrsLog log;
+
+  /* The log has padding before its last field: zero it for g_assert_cmpmem(). */
+  memset (&log_apart, 0, sizeof log_apart);
+  memset (&log, 0, sizeof log);
+  entente_fsrs_params_init_default (&params);
+  graduate (&params, &card);
+  entente_fsrs_next (&params, &card, card.due + DAY, ENTENTE_FSRS_RATING_AGAIN, &apart,
+                     &log_apart);
+  entente_fsrs_next (&params, &card, card.due + DAY, ENTENTE_FSRS_RATING_AGAIN, &card, &log);
+  g_assert_cmpmem (&card, sizeof card, &apart, sizeof apart);
+  g_assert_cmpmem (&log, sizeof log, &log_apart, sizeof log_apart);
+  g_assert_cmpint (log.due, ==, T0 + 10 * MINUTE);
+  g_assert_cmpuint (log.last_elapsed_days, ==, 0);
   g_assert_cmpuint (log.scheduled_days, ==, 2);
 }
 
@@ -484,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/entente/fsrs/defaults", test_defaults);
   g_test_add_func ("/entente/fsrs/new-card", test_new_card);
   g_test_add_func ("/entente/fsrs/review-card", test_review_card);
+  g_test_add_func ("/entente/fsrs/in-place", test_in_place);
   g_test_add_func ("/entente/fsrs/fuzz", test_fuzz);
   g_test_add_func ("/entente/fsrs/long-term", test_long_term);
   g_test_add_func ("/entente/fsrs/clip", test_clip);

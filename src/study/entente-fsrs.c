@@ -55,7 +55,7 @@ typedef struct
 typedef struct
 {
   const EntenteFsrsParams *params;
-  const EntenteFsrsCard   *last;
+  EntenteFsrsCard          last;         /* a copy: @next may be the card itself */
   EntenteFsrsCard          current;
   gint64                   now;
   guint                    elapsed_days;
@@ -857,7 +857,7 @@ review_begin (Review                  *rv,
   gint64 interval = 0;
 
   rv->params = params;
-  rv->last = card;
+  rv->last = *card;
   rv->current = *card;
   rv->now = now;
   rv->have_fuzz_factor = FALSE;
@@ -895,11 +895,11 @@ build_log (const Review      *rv,
 
   log->rating = rating;
   log->state = rv->current.state;
-  log->due = rv->last->last_review != 0 ? rv->last->last_review : rv->last->due;
+  log->due = rv->last.last_review != 0 ? rv->last.last_review : rv->last.due;
   log->stability = rv->current.stability;
   log->difficulty = rv->current.difficulty;
   log->elapsed_days = rv->elapsed_days;
-  log->last_elapsed_days = rv->last->elapsed_days;
+  log->last_elapsed_days = rv->last.elapsed_days;
   log->scheduled_days = rv->current.scheduled_days;
   log->learning_steps = rv->current.learning_steps;
   log->review = rv->now;
@@ -968,7 +968,7 @@ long_term_state (Review          *rv,
                  int              g,
                  EntenteFsrsCard *next)
 {
-  gboolean is_new = rv->last->state == ENTENTE_FSRS_STATE_NEW;
+  gboolean is_new = rv->last.state == ENTENTE_FSRS_STATE_NEW;
   double t, r = NAN;
   Memory m[4];
   double ivl[4];
@@ -1017,7 +1017,7 @@ review_rate (Review            *rv,
     }
   else
     {
-      switch (rv->last->state)
+      switch (rv->last.state)
         {
         case ENTENTE_FSRS_STATE_NEW:
           with_memory (rv, next, next_memory (rv, rv->elapsed_days, g, NAN));
@@ -1027,7 +1027,7 @@ review_rate (Review            *rv,
         case ENTENTE_FSRS_STATE_LEARNING:
         case ENTENTE_FSRS_STATE_RELEARNING:
           with_memory (rv, next, next_memory (rv, rv->elapsed_days, g, NAN));
-          apply_learning_steps (rv, next, g, rv->last->state);
+          apply_learning_steps (rv, next, g, rv->last.state);
           break;
 
         case ENTENTE_FSRS_STATE_REVIEW:
@@ -1065,18 +1065,20 @@ entente_fsrs_preview (const EntenteFsrsParams *params,
                       gint64                   now,
                       EntenteFsrsCard          next[4])
 {
+  EntenteFsrsCard before;
   Review rv;
 
   g_return_if_fail (params != NULL);
   g_return_if_fail (card != NULL);
   g_return_if_fail (next != NULL);
 
-  review_begin (&rv, params, card, now);
+  before = *card;
+  review_begin (&rv, params, &before, now);
   for (int g = ENTENTE_FSRS_RATING_AGAIN; g <= ENTENTE_FSRS_RATING_EASY; g++)
     {
       /* The long-term scheduler changes its copy of the card for a new one; start over. */
       if (!params->enable_short_term)
-        review_begin (&rv, params, card, now);
+        review_begin (&rv, params, &before, now);
       review_rate (&rv, g, &next[g - 1], NULL);
     }
 }
