@@ -718,7 +718,6 @@ test_outline_reading_pane (Fixture       *fixture,
   GtkWidget *card;
   GtkWidget *title;
   GtkWidget *chip;
-  GtkWidget *button;
 
   entente_outline_view_set_section_id (fixture->view, "intro");
   settle ();
@@ -753,22 +752,14 @@ test_outline_reading_pane (Fixture       *fixture,
   g_assert_nonnull (find_shown_label (card, "It has had nine members since 2023."));
   g_assert_nonnull (find_shown_label (card, "Source: The organisation's own list of members"));
 
-  /* The states and events it names are links to the member map and its timeline. */
+  /* The members and events it names are plain chips, not buttons. */
   entente_outline_view_set_section_id (fixture->view, "intro-background");
   settle ();
   chip = find_shown_label (pane, entente_iso3166_get_localized_name ("TR"));
   g_assert_nonnull (chip);
-  button = gtk_widget_get_ancestor (chip, GTK_TYPE_BUTTON);
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_has_css_class (button, "link-chip"));
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.show-member");
-  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)),
-                                         NULL), ==, "TR");
-  chip = find_shown_label (pane, "15 June 2001 — Founding summit");
-  g_assert_nonnull (chip);
-  button = gtk_widget_get_ancestor (chip, GTK_TYPE_BUTTON);
-  g_assert_nonnull (button);
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.show-event");
+  g_assert_true (gtk_widget_has_css_class (chip, "chip"));
+  g_assert_null (gtk_widget_get_ancestor (chip, GTK_TYPE_BUTTON));
+  g_assert_nonnull (find_shown_label (pane, "15 June 2001 — Founding summit"));
   entente_test_screenshot (GTK_WIDGET (fixture->window), "outline-chips");
   g_assert_nonnull (find_shown_label (pane, "Introduction"));
 }
@@ -1626,6 +1617,196 @@ test_outline_late_pack (gconstpointer data)
   entente_test_iterate (50);
 }
 
+/* A pack with @n_top sections at the top level, each with three below it; every fourth
+ * section below has "alpha" in its title. */
+static EntentePack *
+make_long_pack (guint n_top)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"entente-pack\", \"version\": 1, "
+                                          "\"id\": \"long\", \"title\": \"Long\", "
+                                          "\"language\": \"en\", \"as_of\": \"2024\", "
+                                          "\"outline\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  EntentePack *pack;
+
+  for (guint i = 0; i < n_top; i++)
+    {
+      g_string_append_printf (json, "%s{\"id\": \"s%03u\", \"title\": \"Section %03u\", "
+                              "\"children\": [", i > 0 ? ", " : "", i, i);
+      for (guint j = 0; j < 3; j++)
+        g_string_append_printf (json, "%s{\"id\": \"s%03u-%u\", \"title\": \"Part %03u.%u%s\"}",
+                                j > 0 ? ", " : "", i, j, i, j,
+                                (i * 3 + j) % 4 == 0 ? " alpha" : "");
+      g_string_append (json, "]}");
+    }
+  g_string_append (json, "], \"members\": [{\"code\": \"ID\", \"status\": \"member\"}]}");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  pack = entente_pack_load_from_bytes (bytes, "long.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pack);
+
+  return pack;
+}
+
+static int
+compare_row_tops (gconstpointer a,
+                  gconstpointer b)
+{
+  const graphene_rect_t *x = *(const graphene_rect_t * const *) a;
+  const graphene_rect_t *y = *(const graphene_rect_t * const *) b;
+
+  return (x->origin.y > y->origin.y) - (x->origin.y < y->origin.y);
+}
+
+/* The rows on screen show consecutive listed sections, top to bottom, and one of them is
+ * the section on show, selected; each has the arrow its section needs. */
+static void
+check_rows_on_screen (Fixture *fixture)
+{
+  GtkWidget *list = GTK_WIDGET (get_list_view (fixture));
+  g_autoptr(GPtrArray) shown = list_sections (fixture);
+  g_autoptr(GPtrArray) bounds = g_ptr_array_new_with_free_func (g_free);
+  const char *current = entente_outline_view_get_section_id (fixture->view);
+  EntenteSection *selected = selected_section (fixture);
+  int height = gtk_widget_get_height (list);
+  gboolean current_on_screen = FALSE;
+  guint first = 0;
+
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (entente_section_get_id (selected), ==, current);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      graphene_rect_t rect;
+
+      if (!ENTENTE_IS_SECTION_ROW (row) || !gtk_widget_get_mapped (row) ||
+          !gtk_widget_get_child_visible (child) ||
+          !gtk_widget_compute_bounds (child, list, &rect) ||
+          rect.origin.y + rect.size.height <= 0 || rect.origin.y >= height)
+        continue;
+
+      /* The row itself rides along, to be found again after sorting. */
+      g_object_set_data (G_OBJECT (child), "test-row", row);
+      g_ptr_array_add (bounds, g_memdup2 (&rect, sizeof rect));
+      g_object_set_data (G_OBJECT (child), "test-rect", bounds->pdata[bounds->len - 1]);
+    }
+  g_assert_cmpuint (bounds->len, >=, 5);
+
+  /* Sorting the rectangles top to bottom, then finding each one's row. */
+  g_ptr_array_sort (bounds, compare_row_tops);
+  for (guint i = 0; i < bounds->len; i++)
+    {
+      EntenteSectionRow *row = NULL;
+      EntenteSection *section;
+      guint position;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (list);
+           child != NULL && row == NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          if (g_object_get_data (G_OBJECT (child), "test-rect") == bounds->pdata[i])
+            row = g_object_get_data (G_OBJECT (child), "test-row");
+        }
+      g_assert_nonnull (row);
+
+      section = entente_section_row_get_section (row);
+      g_assert_true (g_ptr_array_find (shown, section, &position));
+      if (i == 0)
+        first = position;
+      else
+        g_assert_cmpuint (position, ==, first + i);
+
+      g_assert_cmpint (entente_section_row_get_expandable (row), ==,
+                       entente_section_get_depth (section) == 0);
+      current_on_screen |= g_strcmp0 (entente_section_get_id (section), current) == 0;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_object_set_data (G_OBJECT (child), "test-rect", NULL);
+      g_object_set_data (G_OBJECT (child), "test-row", NULL);
+    }
+
+  g_assert_true (current_on_screen);
+}
+
+static void
+settle_list (Fixture *fixture)
+{
+  settle ();
+  wait_for_frames (GTK_WIDGET (fixture->window), 2);
+}
+
+/* In an outline much longer than the screen, the list keeps showing the section on show as
+ * searches list it elsewhere, and its rows show what is listed where they are. */
+static void
+test_outline_search_long (void)
+{
+  Fixture fixture_data = { 0 };
+  Fixture *fixture = &fixture_data;
+  const char *queries[] = { "p", "pa", "part", "part alpha", "part", "p", "" };
+
+  fixture->pack = make_long_pack (400);
+  fixture->view = ENTENTE_OUTLINE_VIEW (entente_outline_view_new ());
+  entente_outline_view_set_pack (fixture->view, fixture->pack);
+  fixture->window = GTK_WINDOW (adw_window_new ());
+  g_object_ref_sink (fixture->window);
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  entente_test_wait_for_map (fixture->window);
+  settle_list (fixture);
+
+  /* A section far down: its parent opens, and the list scrolls to it. */
+  entente_outline_view_set_section_id (fixture->view, "s200-0");
+  settle_list (fixture);
+  check_rows_on_screen (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      entente_outline_view_set_search_text (fixture->view, queries[i]);
+      settle_list (fixture);
+      check_rows_on_screen (fixture);
+    }
+
+  /* Near the top, where the section on show stays on screen while the rows around it
+   * change. */
+  entente_outline_view_set_section_id (fixture->view, "s000-0");
+  settle_list (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      entente_outline_view_set_search_text (fixture->view, queries[G_N_ELEMENTS (queries) - 1 - i]);
+      settle_list (fixture);
+      check_rows_on_screen (fixture);
+      entente_outline_view_set_search_text (fixture->view, "alpha");
+      settle_list (fixture);
+      check_rows_on_screen (fixture);
+    }
+
+  /* While searching, going to sections far apart. */
+  entente_outline_view_set_search_text (fixture->view, "part");
+  settle_list (fixture);
+  entente_outline_view_set_section_id (fixture->view, "s010-1");
+  settle_list (fixture);
+  check_rows_on_screen (fixture);
+  entente_outline_view_set_section_id (fixture->view, "s390-2");
+  settle_list (fixture);
+  check_rows_on_screen (fixture);
+  entente_outline_view_set_search_text (fixture->view, "");
+  settle_list (fixture);
+  check_rows_on_screen (fixture);
+  g_assert_cmpstr (entente_outline_view_get_section_id (fixture->view), ==, "s390-2");
+
+  fixture_tear_down (fixture, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1667,6 +1848,7 @@ main (int   argc,
   g_test_add_data_func ("/entente/outline/late-pack-narrow", &late_packs[2],
                         test_outline_late_pack);
   g_test_add_func ("/entente/outline/window-screenshots", test_outline_window_screenshots);
+  g_test_add_func ("/entente/outline/search-long", test_outline_search_long);
 
 #undef ADD
 

@@ -12,6 +12,10 @@
  * (filtering, and the list's rows), "layout" and "paint" (snapshot and rendering) are the
  * next frame's, "work" is the sum of the three, and "total" runs from the keystroke to the
  * end of that frame, counting the wait for the frame clock's next tick.
+ * It does so twice: with the first section open, which stays at the top of the list, and
+ * with the section in the middle of the pack open, which the list scrolls to as the search
+ * moves it. It also times frames in which only the search entry's text changed, what any
+ * keystroke costs the renderer whatever the outline does.
  * BENCH_VERBOSE=1 prints every keystroke; GSK_RENDERER and GTK_A11Y apply as usual.
  */
 
@@ -254,21 +258,133 @@ keystroke (GtkWidget  *view,
              update, layout, paint, total);
 }
 
+static GtkWidget *
+find_child (GtkWidget *root,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* What a keystroke costs the renderer alone: the frame after a space is typed into the
+ * empty search entry, before the entry's typing delay runs the search (a query with no
+ * words, which lists the outline as it was). */
+static void
+bench_entry_frames (GtkWidget *view)
+{
+  Series series = { g_array_new (FALSE, FALSE, sizeof (double)),
+                    "a frame, only the entry changed" };
+  GtkEditable *entry = GTK_EDITABLE (find_child (view, GTK_TYPE_SEARCH_ENTRY));
+
+  for (guint i = 0; i < 10; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      gtk_editable_set_text (entry, " ");
+      wait_for_frame (view, NULL);
+      add_sample (&series, elapsed_ms (start));
+
+      wait_ms (300);
+      gtk_editable_set_text (entry, "");
+      wait_for_frame (view, NULL);
+      wait_for_frame (view, NULL);
+    }
+
+  series_report (&series);
+  g_array_unref (series.samples);
+}
+
+/* Types the queries with @section_id open. */
+static void
+bench_keystrokes (GtkWidget          *view,
+                  const char         *section_id,
+                  const char         *what,
+                  const char * const *queries,
+                  Keystrokes         *all)
+{
+  gboolean verbose = g_getenv ("BENCH_VERBOSE") != NULL;
+  Keystrokes typing;
+  Keystrokes deleting;
+  g_autofree char *typing_what = g_strdup_printf ("%s, typing", what);
+  g_autofree char *deleting_what = g_strdup_printf ("%s, deleting", what);
+
+  keystrokes_init (&typing, typing_what);
+  keystrokes_init (&deleting, deleting_what);
+
+  entente_outline_view_set_section_id (ENTENTE_OUTLINE_VIEW (view), section_id);
+  wait_for_frame (view, NULL);
+  wait_for_frame (view, NULL);
+  g_print ("%s (section %s):\n", what, section_id);
+
+  /* Each query is typed one character at a time, then deleted one at a time: the last
+   * Backspace brings the whole outline back. */
+  for (guint q = 0; queries[q] != NULL; q++)
+    {
+      glong n_chars = g_utf8_strlen (queries[q], -1);
+      int n_matches;
+
+      for (glong i = 1; i <= n_chars; i++)
+        {
+          g_autofree char *typed = g_utf8_substring (queries[q], 0, i);
+
+          keystroke (view, typed, verbose, &typing, all);
+        }
+      n_matches = entente_outline_view_get_n_matches (ENTENTE_OUTLINE_VIEW (view));
+
+      for (glong i = n_chars - 1; i >= 0; i--)
+        {
+          g_autofree char *typed = g_utf8_substring (queries[q], 0, i);
+
+          keystroke (view, typed, verbose, &deleting, all);
+        }
+
+      g_print ("  \"%s\": %d matches\n", queries[q], n_matches);
+    }
+
+  keystrokes_report (&typing);
+  keystrokes_report (&deleting);
+}
+
 static void
 bench_view (EntentePack        *pack,
             const char * const *queries)
 {
   Series idle = { g_array_new (FALSE, FALSE, sizeof (double)), "a frame, nothing changed" };
-  gboolean verbose = g_getenv ("BENCH_VERBOSE") != NULL;
-  Keystrokes typing;
-  Keystrokes deleting;
+  EntenteSection *middle;
   Keystrokes all;
   GtkWidget *view;
   GtkWindow *window;
   gint64 start;
 
-  keystrokes_init (&typing, "typing");
-  keystrokes_init (&deleting, "deleting");
   keystrokes_init (&all, "every keystroke");
 
   window = GTK_WINDOW (adw_window_new ());
@@ -302,34 +418,16 @@ bench_view (EntentePack        *pack,
   entente_outline_view_start_search (ENTENTE_OUTLINE_VIEW (view));
   wait_for_frame (view, NULL);
   g_print ("%-28s %.1f ms\n", "open the search bar", elapsed_ms (start));
+  wait_ms (300);
 
-  /* Each query is typed one character at a time, then deleted one at a time: the last
-   * Backspace brings the whole outline back. */
-  for (guint q = 0; queries[q] != NULL; q++)
-    {
-      glong n_chars = g_utf8_strlen (queries[q], -1);
-      int n_matches;
+  bench_entry_frames (view);
 
-      for (glong i = 1; i <= n_chars; i++)
-        {
-          g_autofree char *typed = g_utf8_substring (queries[q], 0, i);
+  bench_keystrokes (view, entente_section_get_id (entente_pack_get_nth_section (pack, 0)),
+                    "first section open", queries, &all);
+  middle = entente_pack_get_nth_section (pack, entente_pack_get_n_sections (pack) / 2);
+  bench_keystrokes (view, entente_section_get_id (middle),
+                    "middle section open", queries, &all);
 
-          keystroke (view, typed, verbose, &typing, &all);
-        }
-      n_matches = entente_outline_view_get_n_matches (ENTENTE_OUTLINE_VIEW (view));
-
-      for (glong i = n_chars - 1; i >= 0; i--)
-        {
-          g_autofree char *typed = g_utf8_substring (queries[q], 0, i);
-
-          keystroke (view, typed, verbose, &deleting, &all);
-        }
-
-      g_print ("  \"%s\": %d matches\n", queries[q], n_matches);
-    }
-
-  keystrokes_report (&typing);
-  keystrokes_report (&deleting);
   keystrokes_report (&all);
   g_array_unref (idle.samples);
   gtk_window_destroy (window);

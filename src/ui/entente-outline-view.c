@@ -126,19 +126,24 @@ entente_outline_places_get_item (GListModel *model,
 {
   EntenteOutlinePlaces *self = ENTENTE_OUTLINE_PLACES (model);
 
+  EntenteOutlinePlace *place;
+
   if (position >= self->n_items)
     return NULL;
 
-  while (self->items->len <= position)
-    {
-      EntenteOutlinePlace *place = g_object_new (ENTENTE_TYPE_OUTLINE_PLACE, NULL);
+  if (self->items->len <= position)
+    g_ptr_array_set_size (self->items, position + 1);
 
+  place = g_ptr_array_index (self->items, position);
+  if (place == NULL)
+    {
+      place = g_object_new (ENTENTE_TYPE_OUTLINE_PLACE, NULL);
       place->places = self;
-      place->position = self->items->len;
-      g_ptr_array_add (self->items, place);
+      place->position = position;
+      g_ptr_array_index (self->items, position) = place;
     }
 
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  return g_object_ref (place);
 }
 
 static void
@@ -155,7 +160,12 @@ entente_outline_places_finalize (GObject *object)
   EntenteOutlinePlaces *self = ENTENTE_OUTLINE_PLACES (object);
 
   for (guint i = 0; i < self->items->len; i++)
-    ENTENTE_OUTLINE_PLACE (g_ptr_array_index (self->items, i))->places = NULL;
+    {
+      EntenteOutlinePlace *place = g_ptr_array_index (self->items, i);
+
+      if (place != NULL)
+        place->places = NULL;
+    }
   g_ptr_array_unref (self->items);
 
   G_OBJECT_CLASS (entente_outline_places_parent_class)->finalize (object);
@@ -173,6 +183,79 @@ static void
 entente_outline_places_init (EntenteOutlinePlaces *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* The items at @positions (sorted, each less than the number of items) move by @delta,
+ * those they displace go to the positions they leave, and the list learns of it together
+ * with the new number of items: a list keeps the row of an item that moves in one change,
+ * and its scroll position follows the rows it shows. So the rows that exist go where the
+ * list is about to scroll, instead of being destroyed there and built anew here. */
+static void
+entente_outline_places_move (EntenteOutlinePlaces *self,
+                             GArray               *positions,
+                             int                   delta,
+                             guint                 n_items)
+{
+  g_autoptr(GPtrArray) movers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) displaced = g_ptr_array_new ();
+  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) vacated = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint8 *marks = NULL;
+  guint n_old = self->n_items;
+  guint size = MAX (n_old, n_items);
+  guint low = G_MAXUINT;
+  guint high = 0;
+  enum { SOURCE = 1 << 0, TARGET = 1 << 1 };
+
+  if (self->items->len < size)
+    g_ptr_array_set_size (self->items, size);
+  marks = g_new0 (guint8, size);
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      guint from = g_array_index (positions, guint, i);
+      gint64 to = (gint64) from + delta;
+
+      if (from >= n_old || to < 0 || to >= n_items)
+        continue;
+
+      marks[from] |= SOURCE;
+      marks[to] |= TARGET;
+      g_ptr_array_add (movers, g_ptr_array_index (self->items, from));
+      g_array_append_val (targets, to);
+      low = MIN (low, MIN (from, (guint) to));
+      high = MAX (high, MAX (from, (guint) to) + 1);
+    }
+
+  /* Each target that was no source gives its item to a source that is no target. */
+  for (guint i = low; i < high && i < size; i++)
+    {
+      if ((marks[i] & (SOURCE | TARGET)) == TARGET)
+        g_ptr_array_add (displaced, g_ptr_array_index (self->items, i));
+      else if ((marks[i] & (SOURCE | TARGET)) == SOURCE)
+        g_array_append_val (vacated, i);
+    }
+  g_assert (displaced->len == vacated->len);
+
+  for (guint i = 0; i < movers->len; i++)
+    g_ptr_array_index (self->items, g_array_index (targets, guint, i)) = movers->pdata[i];
+  for (guint i = 0; i < vacated->len; i++)
+    g_ptr_array_index (self->items, g_array_index (vacated, guint, i)) = displaced->pdata[i];
+  for (guint i = low; i < high && i < size; i++)
+    {
+      EntenteOutlinePlace *place = g_ptr_array_index (self->items, i);
+
+      if (place != NULL)
+        place->position = i;
+    }
+
+  self->n_items = n_items;
+  if (low == G_MAXUINT)
+    low = MIN (n_old, n_items);
+  if (n_old != n_items || high > n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), low, n_old - low, n_items - low);
+  else if (high > low)
+    g_list_model_items_changed (G_LIST_MODEL (self), low, high - low, high - low);
 }
 
 /* The list learns that places were added or removed at the end; with @renew, that every
@@ -251,6 +334,16 @@ list_child_get_row (GtkWidget *child)
 
 static GQuark list_item_quark;
 
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
 /* The section listed at @position now, or NULL. */
 static EntenteSection *
 get_nth_listed (EntenteOutlineView *self,
@@ -297,11 +390,66 @@ bind_rows (EntenteOutlineView *self)
     }
 }
 
-/* Tells the list how many sections are listed, and binds its rows to them. */
+/* The positions of the rows that the list has (sorted), and the first and last of them
+ * that are on screen; FALSE if none is. */
+static gboolean
+get_row_positions (EntenteOutlineView *self,
+                   GArray             *positions,
+                   guint              *first_shown,
+                   guint              *last_shown)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  int height = gtk_widget_get_height (list);
+  gboolean shown = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      EntenteSectionRow *row = list_child_get_row (child);
+      GtkListItem *list_item;
+      graphene_rect_t bounds;
+      guint position;
+
+      if (row == NULL)
+        continue;
+
+      list_item = g_object_get_qdata (G_OBJECT (row), list_item_quark);
+      if (list_item == NULL || gtk_list_item_get_item (list_item) == NULL)
+        continue;
+
+      position = gtk_list_item_get_position (list_item);
+      g_array_append_val (positions, position);
+
+      if (gtk_widget_get_child_visible (child) &&
+          gtk_widget_compute_bounds (child, list, &bounds) &&
+          bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < height)
+        {
+          *first_shown = shown ? MIN (*first_shown, position) : position;
+          *last_shown = shown ? MAX (*last_shown, position) : position;
+          shown = TRUE;
+        }
+    }
+
+  g_array_sort (positions, compare_positions);
+
+  return shown;
+}
+
+/* Tells the list how many sections are listed, and binds its rows to them. With
+ * @follow_section, the list is about to scroll to the section on show (or to the top if it
+ * is not listed): if that is off screen, the rows move there first (see
+ * entente_outline_places_move()), its place taking that of the row that was selected, or
+ * else of the middle row on screen. */
 static void
-apply_filter_change (EntenteOutlineView *self)
+apply_filter_change (EntenteOutlineView *self,
+                     gboolean            follow_section)
 {
   guint n_listed = entente_outline_filter_get_n_listed (self->filter);
+  g_autoptr(GArray) positions = NULL;
+  guint first_shown = 0;
+  guint last_shown = 0;
+  int target = 0;
 
   /* While nothing is listed the list is hidden behind the empty page (see
    * update_match_status()) and keeps its places, with their rows: emptying it would
@@ -310,10 +458,29 @@ apply_filter_change (EntenteOutlineView *self)
   if (n_listed == 0)
     return;
 
+  if (follow_section && self->section != NULL)
+    target = MAX (0, entente_outline_filter_get_listed_position (self->filter, self->section));
+
   /* The selection stays at its place through the change; select_current_section()
    * decides what is selected afterwards. */
   self->updating_selection = TRUE;
-  entente_outline_places_set_n_items (self->rows, n_listed, FALSE);
+
+  positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (follow_section && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) &&
+      get_row_positions (self, positions, &first_shown, &last_shown) &&
+      ((guint) target < first_shown || (guint) target > last_shown))
+    {
+      guint selected = gtk_single_selection_get_selected (self->selection);
+      guint anchor = (first_shown + last_shown) / 2;
+
+      if (selected >= first_shown && selected <= last_shown)
+        anchor = selected;
+
+      entente_outline_places_move (self->rows, positions, target - (int) anchor, n_listed);
+    }
+  else
+    entente_outline_places_set_n_items (self->rows, n_listed, FALSE);
+
   self->updating_selection = FALSE;
 
   bind_rows (self);
@@ -364,7 +531,7 @@ select_current_section (EntenteOutlineView *self)
       int listed_position;
 
       entente_outline_filter_reveal (self->filter, self->section);
-      apply_filter_change (self);
+      apply_filter_change (self, TRUE);
 
       listed_position = entente_outline_filter_get_listed_position (self->filter, self->section);
       if (listed_position >= 0)
@@ -493,7 +660,7 @@ set_expanded (EntenteOutlineView *self,
     return;
 
   entente_outline_filter_set_expanded (self->filter, section, expanded, recursive);
-  apply_filter_change (self);
+  apply_filter_change (self, FALSE);
 }
 
 static void
@@ -654,7 +821,7 @@ update_match_status (EntenteOutlineView *self)
 static void
 update_list (EntenteOutlineView *self)
 {
-  apply_filter_change (self);
+  apply_filter_change (self, TRUE);
   select_current_section (self);
 
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
