@@ -168,6 +168,10 @@ wait_for_frame (GtkWidget *widget,
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     g_signal_handler_disconnect (clock, ids[i]);
 
+  /* A frame that needed no layout has none: its layout took no time. */
+  if (frame.layout_end == 0)
+    frame.layout_end = frame.start;
+
   if (out_frame != NULL)
     *out_frame = frame;
 }
