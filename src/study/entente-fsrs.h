@@ -105,7 +105,8 @@ double   entente_fsrs_retrievability      (const EntenteFsrsParams *params,
 /* Clamps the weights into the ranges ts-fsrs allows, as ts-fsrs does when it is created
  * (the ceiling of w[17] and w[18] depends on the number of relearning steps). Call it
  * after changing @params->w, the retention or the relearning steps; the defaults need no
- * clipping. Learning and relearning steps count in whole minutes, as in ts-fsrs. */
+ * clipping. Steps count in whole minutes, as in ts-fsrs: seconds are divided by 60 and
+ * rounded down. */
 void     entente_fsrs_params_clip         (EntenteFsrsParams       *params);
 
 /* The card after each of the four ratings at @now: @next[rating - 1], as ts-fsrs's
