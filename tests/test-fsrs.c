@@ -283,6 +283,12 @@ typedef struct
 {
   guint n_reviews;
   guint n_failures;
+  /* What the histories cover */
+  guint n_ratings[5];
+  guint n_early;      /* review cards reviewed before they were due */
+  guint n_same_day;   /* studied cards reviewed again on the same UTC day */
+  guint n_long_gap;   /* reviewed again after more than 100 days */
+  guint n_relearning; /* reviews of relearning cards */
 } Replay;
 
 static void
@@ -454,8 +460,17 @@ replay_history (Replay     *replay,
       if (memcmp (&next, &preview[rating - 1], sizeof next) != 0)
         fail (replay, h, r, "preview card", "the card after the review", "different");
 
-      card = next;
       replay->n_reviews++;
+      replay->n_ratings[rating]++;
+      if (card.state == ENTENTE_FSRS_STATE_REVIEW && now < card.due)
+        replay->n_early++;
+      if (card.state != ENTENTE_FSRS_STATE_NEW && now / DAY == card.last_review / DAY)
+        replay->n_same_day++;
+      if (card.state != ENTENTE_FSRS_STATE_NEW && now - card.last_review > 100 * DAY)
+        replay->n_long_gap++;
+      if (card.state == ENTENTE_FSRS_STATE_RELEARNING)
+        replay->n_relearning++;
+      card = next;
     }
 }
 
@@ -468,7 +483,7 @@ test_vectors (void)
   g_autoptr(GError) error = NULL;
   JsonObject *root;
   JsonArray *histories;
-  Replay replay = { 0, 0 };
+  Replay replay = { 0, };
   guint n_fuzzed = 0, n_long_term = 0;
 
   if (env != NULL && *env != '\0')
@@ -499,6 +514,23 @@ test_vectors (void)
                   n_long_term, replay.n_reviews, replay.n_failures);
   g_assert_cmpuint (replay.n_reviews, >, 0);
   g_assert_cmpuint (replay.n_failures, ==, 0);
+
+  /* A file of a hundred histories or more has every kind of review. */
+  if (json_array_get_length (histories) >= 100)
+    {
+      g_test_message ("%u early, %u on the same day, %u after 100 days, %u relearning",
+                      replay.n_early, replay.n_same_day, replay.n_long_gap,
+                      replay.n_relearning);
+      for (guint g = ENTENTE_FSRS_RATING_AGAIN; g <= ENTENTE_FSRS_RATING_EASY; g++)
+        g_assert_cmpuint (replay.n_ratings[g], >, 0);
+      g_assert_cmpuint (replay.n_early, >, 0);
+      g_assert_cmpuint (replay.n_same_day, >, 0);
+      g_assert_cmpuint (replay.n_long_gap, >, 0);
+      g_assert_cmpuint (replay.n_relearning, >, 0);
+      g_assert_cmpuint (n_fuzzed, >, 0);
+      g_assert_cmpuint (n_fuzzed, <, json_array_get_length (histories));
+      g_assert_cmpuint (n_long_term, >, 0);
+    }
 }
 
 int
