@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The known cases below were computed with ts-fsrs 5.4.2. The replayed histories come
- * from tools/fsrs-vectors.mjs: tests/data/fsrs-vectors.json, or the file named by
- * ENTENTE_FSRS_VECTORS.
+ * from tools/fsrs-vectors.mjs: tests/data/fsrs-vectors.json, which is
+ *   node tools/fsrs-vectors.mjs --seed 20260128 --count 150
+ * or the file named by ENTENTE_FSRS_VECTORS (tools/test makes one from a random seed).
  */
 
 #include "config.h"
