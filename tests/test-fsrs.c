@@ -187,6 +187,34 @@ test_in_place (void)
   g_assert_cmpuint (log.scheduled_days, ==, 2);
 }
 
+/* Parameters changed after entente_fsrs_params_init_default() take effect at once, with
+ * or without entente_fsrs_params_clip(). */
+static void
+test_changed_params (void)
+{
+  EntenteFsrsParams params, clipped;
+  EntenteFsrsCard card;
+  EntenteFsrsCard before[4], stale[4], fresh[4];
+
+  entente_fsrs_params_init_default (&params);
+  graduate (&params, &card);
+  entente_fsrs_preview (&params, &card, card.due, before);
+
+  params.request_retention = 0.8;
+  params.w[8] = 1.5;
+  params.w[20] = 0.3;
+  clipped = params;
+  entente_fsrs_params_clip (&clipped);
+  entente_fsrs_preview (&params, &card, card.due, stale);
+  entente_fsrs_preview (&clipped, &card, card.due, fresh);
+
+  g_assert_cmpmem (stale, sizeof stale, fresh, sizeof fresh);
+  g_assert_cmpuint (fresh[2].scheduled_days, >, before[2].scheduled_days);
+  g_assert_cmpfloat (fresh[2].stability, !=, before[2].stability);
+  g_assert_cmpfloat (entente_fsrs_retrievability (&params, &card, card.due + 5 * DAY), ==,
+                     entente_fsrs_retrievability (&clipped, &card, card.due + 5 * DAY));
+}
+
 static void
 test_fuzz (void)
 {
@@ -544,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/entente/fsrs/new-card", test_new_card);
   g_test_add_func ("/entente/fsrs/review-card", test_review_card);
   g_test_add_func ("/entente/fsrs/in-place", test_in_place);
+  g_test_add_func ("/entente/fsrs/changed-params", test_changed_params);
   g_test_add_func ("/entente/fsrs/fuzz", test_fuzz);
   g_test_add_func ("/entente/fsrs/long-term", test_long_term);
   g_test_add_func ("/entente/fsrs/clip", test_clip);

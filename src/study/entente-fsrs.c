@@ -64,6 +64,7 @@ typedef struct
   double                   interval_modifier;
   gboolean                 have_fuzz_factor;
   double                   fuzz_factor;
+  double                   exp_w8;       /* NAN until needed */
   double                   d0_easy;      /* NAN until needed */
   double                   recall_base;  /* NAN until needed */
 } Review;
@@ -472,14 +473,40 @@ derive (const EntenteFsrsParams *params,
   *interval_modifier = round8 ((pow (params->request_retention, 1 / *decay) - 1) / *factor);
 }
 
+static inline double
+init_difficulty (const double *w,
+                 int           g)
+{
+  return round8 (w[4] - exp ((g - 1) * w[5]) + 1);
+}
+
+enum { DERIVED_FACTOR, DERIVED_INTERVAL_MODIFIER, DERIVED_EXP_W8, DERIVED_D0_EASY };
+
+static inline gboolean
+params_derived_valid (const EntenteFsrsParams *params)
+{
+  return params->derived[DERIVED_FACTOR] != 0
+         && params->derived_from[0] == params->w[4]
+         && params->derived_from[1] == params->w[5]
+         && params->derived_from[2] == params->w[8]
+         && params->derived_from[3] == params->w[20]
+         && params->derived_from[4] == params->request_retention;
+}
+
 static void
 params_update_derived (EntenteFsrsParams *params)
 {
   double decay;
 
-  derive (params, &decay, &params->derived_factor, &params->derived_interval_modifier);
-  params->derived_w20 = params->w[20];
-  params->derived_retention = params->request_retention;
+  derive (params, &decay, &params->derived[DERIVED_FACTOR],
+          &params->derived[DERIVED_INTERVAL_MODIFIER]);
+  params->derived[DERIVED_EXP_W8] = exp (params->w[8]);
+  params->derived[DERIVED_D0_EASY] = init_difficulty (params->w, ENTENTE_FSRS_RATING_EASY);
+  params->derived_from[0] = params->w[4];
+  params->derived_from[1] = params->w[5];
+  params->derived_from[2] = params->w[8];
+  params->derived_from[3] = params->w[20];
+  params->derived_from[4] = params->request_retention;
 }
 
 void
@@ -560,13 +587,6 @@ init_stability (const double *w,
   return js_max (w[g - 1], 0.1);
 }
 
-static inline double
-init_difficulty (const double *w,
-                 int           g)
-{
-  return round8 (w[4] - exp ((g - 1) * w[5]) + 1);
-}
-
 /* @d0_easy is init_difficulty (w, 4). */
 static inline double
 next_difficulty (const double *w,
@@ -583,11 +603,12 @@ next_difficulty (const double *w,
 /* The product that starts next_recall_stability's, the same for every rating. */
 static inline double
 recall_base (const double *w,
+             double        exp_w8,
              double        d,
              double        s,
              double        r)
 {
-  return exp (w[8]) * (11 - d) * pow (s, -w[9]) * (exp ((1 - r) * w[10]) - 1);
+  return exp_w8 * (11 - d) * pow (s, -w[9]) * (exp ((1 - r) * w[10]) - 1);
 }
 
 static inline double
@@ -673,7 +694,11 @@ next_memory (Review *rv,
       else
         {
           if (isnan (rv->recall_base))
-            rv->recall_base = recall_base (w, d, s, r);
+            {
+              if (isnan (rv->exp_w8))
+                rv->exp_w8 = exp (w[8]);
+              rv->recall_base = recall_base (w, rv->exp_w8, d, s, r);
+            }
           m.stability = next_recall_stability (w, rv->recall_base, s, g);
         }
     }
@@ -862,6 +887,7 @@ review_begin (Review                  *rv,
   rv->now = now;
   rv->have_fuzz_factor = FALSE;
   rv->fuzz_factor = 0;
+  rv->exp_w8 = NAN;
   rv->d0_easy = NAN;
   rv->recall_base = NAN;
 
@@ -872,12 +898,13 @@ review_begin (Review                  *rv,
   rv->current.elapsed_days = (guint) interval;
   rv->current.reps += 1;
 
-  if (params->derived_factor != 0 && params->derived_w20 == params->w[20]
-      && params->derived_retention == params->request_retention)
+  if (params_derived_valid (params))
     {
       rv->decay = -params->w[20];
-      rv->factor = params->derived_factor;
-      rv->interval_modifier = params->derived_interval_modifier;
+      rv->factor = params->derived[DERIVED_FACTOR];
+      rv->interval_modifier = params->derived[DERIVED_INTERVAL_MODIFIER];
+      rv->exp_w8 = params->derived[DERIVED_EXP_W8];
+      rv->d0_easy = params->derived[DERIVED_D0_EASY];
     }
   else
     {

@@ -75,12 +75,11 @@ typedef struct
   guint    n_relearning_steps;    /* 1 */
   guint    relearning_steps[ENTENTE_FSRS_MAX_STEPS]; /* seconds: 600 */
 
-  /* Private: derived from w[20] and request_retention by entente_fsrs_params_init_default()
-   * and entente_fsrs_params_clip(), and computed afresh when they no longer match. */
-  double   derived_w20;
-  double   derived_retention;
-  double   derived_factor;
-  double   derived_interval_modifier;
+  /* Private: what entente_fsrs_params_init_default() and entente_fsrs_params_clip() derive
+   * from w[4], w[5], w[8], w[20] and request_retention, used while those still hold the
+   * values in derived_from and computed afresh for every review otherwise. */
+  double   derived_from[5];
+  double   derived[4];
 } EntenteFsrsParams;
 
 void     entente_fsrs_params_init_default (EntenteFsrsParams       *params);
