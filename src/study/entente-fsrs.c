@@ -351,32 +351,93 @@ shortest_decimal_fast (double   x,
 }
 #endif
 
-/* Number#toString for a double: the fewest digits that read back as @x, laid out as
- * JavaScript does (plain from 1e-6 up to 1e21, exponential outside). */
-static gsize
-js_number_to_string (double  x,
-                     char   *out,
-                     gsize   size)
+/* A short string built in place, for the fuzz seed; what does not fit is cut off. */
+typedef struct
+{
+  char  str[96];
+  gsize len;
+} Text;
+
+static inline void
+text_append_len (Text       *text,
+                 const char *s,
+                 gsize       len)
+{
+  len = MIN (len, sizeof text->str - 1 - text->len);
+  memcpy (text->str + text->len, s, len);
+  text->len += len;
+  text->str[text->len] = '\0';
+}
+
+static inline void
+text_append_c (Text *text,
+               char  c)
+{
+  text_append_len (text, &c, 1);
+}
+
+static void
+text_append_uint (Text    *text,
+                  guint64  value)
 {
   char digits[24];
+  gsize i = sizeof digits;
+
+  do
+    {
+      digits[--i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value != 0);
+
+  text_append_len (text, digits + i, sizeof digits - i);
+}
+
+static void
+text_append_int (Text   *text,
+                 gint64  value)
+{
+  if (value < 0)
+    {
+      text_append_c (text, '-');
+      text_append_uint (text, (guint64) 0 - (guint64) value);
+    }
+  else
+    {
+      text_append_uint (text, (guint64) value);
+    }
+}
+
+/* Appends Number#toString of @x: the fewest digits that read back as @x, laid out as
+ * JavaScript does (plain from 1e-6 up to 1e21, exponential outside). */
+static void
+text_append_js_number (Text   *text,
+                       double  x)
+{
+  Text digits = { "", 0 };
   guint64 mantissa = 0;
   int exp10 = 0;
   int k, n;
-  GString *s;
-  gsize len;
 
   if (x == 0)
-    return g_strlcpy (out, "0", size);
+    {
+      text_append_c (text, '0');
+      return;
+    }
   if (isnan (x))
-    return g_strlcpy (out, "NaN", size);
-  if (isinf (x))
-    return g_strlcpy (out, x < 0 ? "-Infinity" : "Infinity", size);
-
-  s = g_string_sized_new (32);
+    {
+      text_append_len (text, "NaN", 3);
+      return;
+    }
   if (x < 0)
     {
-      g_string_append_c (s, '-');
+      text_append_c (text, '-');
       x = -x;
+    }
+  if (isinf (x))
+    {
+      text_append_len (text, "Infinity", 8);
+      return;
     }
 
 #ifdef __SIZEOF_INT128__
@@ -397,48 +458,46 @@ js_number_to_string (double  x,
         }
     }
 
-  k = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, mantissa);
-  while (k > 1 && digits[k - 1] == '0')
+  while (mantissa >= 10 && mantissa % 10 == 0)
     {
-      digits[--k] = '\0';
+      mantissa /= 10;
       exp10++;
     }
+  text_append_uint (&digits, mantissa);
+  k = (int) digits.len;
   n = k + exp10;
 
   if (k <= n && n <= 21)
     {
-      g_string_append (s, digits);
+      text_append_len (text, digits.str, k);
       for (int i = k; i < n; i++)
-        g_string_append_c (s, '0');
+        text_append_c (text, '0');
     }
   else if (0 < n && n <= 21)
     {
-      g_string_append_len (s, digits, n);
-      g_string_append_c (s, '.');
-      g_string_append (s, digits + n);
+      text_append_len (text, digits.str, n);
+      text_append_c (text, '.');
+      text_append_len (text, digits.str + n, k - n);
     }
   else if (-6 < n && n <= 0)
     {
-      g_string_append (s, "0.");
+      text_append_len (text, "0.", 2);
       for (int i = n; i < 0; i++)
-        g_string_append_c (s, '0');
-      g_string_append (s, digits);
+        text_append_c (text, '0');
+      text_append_len (text, digits.str, k);
     }
   else
     {
-      g_string_append_c (s, digits[0]);
+      text_append_c (text, digits.str[0]);
       if (k > 1)
         {
-          g_string_append_c (s, '.');
-          g_string_append (s, digits + 1);
+          text_append_c (text, '.');
+          text_append_len (text, digits.str + 1, k - 1);
         }
-      g_string_append_printf (s, "e%c%d", n - 1 < 0 ? '-' : '+', ABS (n - 1));
+      text_append_c (text, 'e');
+      text_append_c (text, n - 1 < 0 ? '-' : '+');
+      text_append_uint (text, (guint64) ABS (n - 1));
     }
-
-  len = g_strlcpy (out, s->str, size);
-  g_string_free (s, TRUE);
-
-  return len;
 }
 
 /* dateDiffInDays: the difference between the UTC calendar days of two times. */
@@ -714,15 +773,15 @@ fuzz_factor (Review *rv)
 {
   if (!rv->have_fuzz_factor)
     {
-      char mul[40];
-      char seed[96];
-      int len;
+      Text seed = { "", 0 };
 
       /* DefaultInitSeedStrategy: `${time}_${reps}_${difficulty * stability}`. */
-      js_number_to_string (rv->current.difficulty * rv->current.stability, mul, sizeof mul);
-      len = g_snprintf (seed, sizeof seed, "%" G_GINT64_FORMAT "_%u_%s",
-                        rv->now, rv->current.reps, mul);
-      rv->fuzz_factor = alea_first (seed, MIN ((gsize) len, sizeof seed - 1));
+      text_append_int (&seed, rv->now);
+      text_append_c (&seed, '_');
+      text_append_uint (&seed, rv->current.reps);
+      text_append_c (&seed, '_');
+      text_append_js_number (&seed, rv->current.difficulty * rv->current.stability);
+      rv->fuzz_factor = alea_first (seed.str, seed.len);
       rv->have_fuzz_factor = TRUE;
     }
 
