@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "entente-application.h"
+#include "entente-progress-store.h"
 #include "entente-validate.h"
 #include "entente-window.h"
 
@@ -26,6 +27,11 @@ struct _EntenteApplication
   /* When the application object was made: the fallback start time for
    * ENTENTE_BENCH_EXIT_ON_MAP when /proc cannot tell the process's own. */
   gint64           created_usec;
+
+  /* The learner's progress, opened when a window first asks for it. */
+  EntenteProgressStore *progress_store;
+  char                 *progress_notice;
+  gboolean              progress_tried;
 };
 
 G_DEFINE_FINAL_TYPE (EntenteApplication, entente_application, ADW_TYPE_APPLICATION)
@@ -251,9 +257,23 @@ entente_application_startup (GApplication *application)
 }
 
 static void
+entente_application_finalize (GObject *object)
+{
+  EntenteApplication *self = ENTENTE_APPLICATION (object);
+
+  g_clear_object (&self->progress_store);
+  g_clear_pointer (&self->progress_notice, g_free);
+
+  G_OBJECT_CLASS (entente_application_parent_class)->finalize (object);
+}
+
+static void
 entente_application_class_init (EntenteApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = entente_application_finalize;
 
   application_class->activate = entente_application_activate;
   application_class->open = entente_application_open;
@@ -282,4 +302,44 @@ entente_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
+}
+
+/**
+ * entente_application_get_progress_store:
+ *
+ * The learner's progress, `entente/progress.db` under the user data folder, opened the
+ * first time it is asked for. A damaged database has then been moved aside and a new one
+ * started, and a database from a newer Entente is open read-only: the notice says so.
+ * NULL only when no database could be opened at all (the notice says why).
+ */
+EntenteProgressStore *
+entente_application_get_progress_store (EntenteApplication *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_APPLICATION (self), NULL);
+
+  if (!self->progress_tried)
+    {
+      g_autofree char *path = entente_progress_store_get_default_path ();
+      g_autoptr(GError) error = NULL;
+
+      self->progress_tried = TRUE;
+      self->progress_store = entente_progress_store_open (path, &error);
+      if (self->progress_store == NULL)
+        /* Translators: %s is why the database could not be opened */
+        self->progress_notice = g_strdup_printf (_("Progress cannot be saved: %s"), error->message);
+      else if (entente_progress_store_get_notice (self->progress_store) != NULL)
+        self->progress_notice = g_strdup (entente_progress_store_get_notice (self->progress_store));
+    }
+
+  return self->progress_store;
+}
+
+/* What the learner should be told about how progress was opened, once: NULL after the
+ * first call, and when there is nothing to tell. */
+char *
+entente_application_take_progress_notice (EntenteApplication *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_APPLICATION (self), NULL);
+
+  return g_steal_pointer (&self->progress_notice);
 }

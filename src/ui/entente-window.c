@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "entente-application.h"
 #include "entente-members-page.h"
+#include "entente-review-page.h"
 #include "entente-pack-loader.h"
 #include "entente-window.h"
 
@@ -31,6 +33,9 @@ struct _EntenteWindow
   EntenteOutlineView   *outline_view;
   AdwViewStackPage     *members_stack_page;
   EntenteMembersPage   *members_page;
+  AdwViewStackPage     *review_stack_page;
+  EntenteReviewPage    *review_page;
+  gboolean              store_asked;
   AdwViewSwitcherBar   *switcher_bar;
 
   GSettings            *settings;
@@ -226,6 +231,7 @@ entente_window_set_pack (EntenteWindow *self,
   g_autofree char *last_section = NULL;
   g_autofree char *location = NULL;
   gboolean has_members;
+  gboolean has_cards;
   GFile *file;
 
   g_assert (ENTENTE_IS_PACK (pack));
@@ -266,6 +272,36 @@ entente_window_set_pack (EntenteWindow *self,
     adw_view_stack_set_visible_child_name (self->view_stack, "outline");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-member", has_members);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-event", has_members);
+
+  /* The Review page is there only for a pack with cards. Progress is opened the first time
+   * a pack is shown; what happened to a damaged database is told once. */
+  if (!self->store_asked)
+    {
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+      self->store_asked = TRUE;
+      if (ENTENTE_IS_APPLICATION (application))
+        {
+          EntenteApplication *app = ENTENTE_APPLICATION (application);
+          g_autofree char *notice = NULL;
+
+          entente_review_page_set_store (self->review_page, entente_application_get_progress_store (app));
+          notice = entente_application_take_progress_notice (app);
+          if (notice != NULL)
+            {
+              AdwToast *toast = adw_toast_new (notice);
+
+              adw_toast_set_timeout (toast, 0);
+              adw_toast_overlay_add_toast (self->toast_overlay, toast);
+            }
+        }
+    }
+  has_cards = g_list_model_get_n_items (entente_pack_get_cards (pack)) > 0;
+  entente_review_page_set_pack (self->review_page, has_cards ? pack : NULL);
+  adw_view_stack_page_set_visible (self->review_stack_page, has_cards);
+  if (!has_cards && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "outline");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quiz-section", has_cards);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
 }
@@ -707,6 +743,20 @@ show_event_action (GtkWidget  *widget,
 }
 
 static void
+quiz_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  if (!adw_view_stack_page_get_visible (self->review_stack_page))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "review");
+  entente_review_page_start_section (self->review_page, g_variant_get_string (parameter, NULL));
+}
+
+static void
 members_show_section_cb (EntenteWindow      *self,
                          const char         *section_id,
                          EntenteMembersPage *members_page)
@@ -907,6 +957,7 @@ entente_window_class_init (EntenteWindowClass *klass)
 
   g_type_ensure (ENTENTE_TYPE_OUTLINE_VIEW);
   g_type_ensure (ENTENTE_TYPE_MEMBERS_PAGE);
+  g_type_ensure (ENTENTE_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/entente-window.ui");
@@ -922,6 +973,8 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, outline_view);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, members_stack_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, members_page);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, review_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, switcher_bar);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -930,11 +983,14 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-member", "s", show_member_action);
   gtk_widget_class_install_action (widget_class, "win.show-event", "s", show_event_action);
+  gtk_widget_class_install_action (widget_class, "win.quiz-section", "s", quiz_section_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-page", "s", "outline");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
                                        "win.show-page", "s", "members");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-page", "s", "review");
 }
 
 static void
@@ -963,6 +1019,9 @@ entente_window_init (EntenteWindow *self)
   g_signal_connect_object (self->members_page, "show-section",
                            G_CALLBACK (members_show_section_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_page, "show-section",
+                           G_CALLBACK (members_show_section_cb), self,
+                           G_CONNECT_SWAPPED);
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
@@ -972,6 +1031,7 @@ entente_window_init (EntenteWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-member", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quiz-section", FALSE);
 }
 
 EntenteWindow *
@@ -1006,6 +1066,14 @@ entente_window_get_outline_view (EntenteWindow *self)
   g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
 
   return self->outline_view;
+}
+
+EntenteReviewPage *
+entente_window_get_review_page (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+
+  return self->review_page;
 }
 
 EntenteMembersPage *

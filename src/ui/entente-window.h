@@ -10,6 +10,7 @@
 
 #include "entente-application.h"
 #include "entente-members-page.h"
+#include "entente-review-page.h"
 #include "entente-outline-view.h"
 #include "entente-pack.h"
 
@@ -27,6 +28,7 @@ EntentePack        *entente_window_get_pack          (EntenteWindow      *self);
 gboolean            entente_window_get_loading       (EntenteWindow      *self);
 EntenteOutlineView *entente_window_get_outline_view  (EntenteWindow      *self);
 EntenteMembersPage *entente_window_get_members_page  (EntenteWindow      *self);
+EntenteReviewPage  *entente_window_get_review_page   (EntenteWindow      *self);
 
 /* Window actions: "win.show-page" (s: "outline" or "members"; Alt+1, Alt+2) and
  * "win.show-member" (s: an ISO 3166-1 alpha-2 code), which opens the members page on that
