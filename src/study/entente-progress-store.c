@@ -198,8 +198,9 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_SELECT_REVIEW_BEFORE] =
     "SELECT pack_id, card_id, before_state IS NOT NULL, " CARD_COLUMNS ("before_") " "
     "FROM review_log WHERE id = ?",
+  /* Without the hint, SQLite walks the pack's whole log in time order instead. */
   [STMT_SELECT_LATEST_REVIEW] =
-    "SELECT id, " CARD_COLUMNS ("after_") " FROM review_log "
+    "SELECT id, " CARD_COLUMNS ("after_") " FROM review_log INDEXED BY review_log_identity "
     "WHERE pack_id = ? AND card_id = ? ORDER BY review_time DESC, id DESC LIMIT 1",
   [STMT_DELETE_REVIEW] =
     "DELETE FROM review_log WHERE id = ?",
