@@ -318,6 +318,58 @@ test_open_fails (Fixture       *fixture,
 }
 
 static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static EntenteProgressStore *
+open_in_thread (const char  *path,
+                GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  entente_progress_store_open_async (path, NULL, opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return entente_progress_store_open_finish (result, error);
+}
+
+static void
+test_open_async (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autofree char *blocked = g_build_filename (fixture->dir, "file", "progress.db", NULL);
+  g_autofree char *blocker = g_build_filename (fixture->dir, "file", NULL);
+  g_autoptr(EntenteProgressStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  EntenteFsrsCard found;
+
+  /* A damaged file: moved aside in the worker thread, told on return. */
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (fixture->path, "garbage garbage garbage", -1, NULL));
+  store = open_in_thread (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (entente_progress_store_get_moved_aside_path (store));
+  g_assert_nonnull (entente_progress_store_get_notice (store));
+
+  /* And usable from this thread. */
+  review (store, "pack", "a", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "a", &found, &error));
+  g_clear_object (&store);
+
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  g_assert_null (open_in_thread (blocked, &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_DATABASE);
+}
+
+static void
 test_record_and_lookup (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -1336,6 +1388,7 @@ main (int    argc,
               fixture_tear_down)
   ADD ("open-creates", test_open_creates);
   ADD ("open-fails", test_open_fails);
+  ADD ("open-async", test_open_async);
   ADD ("record-and-lookup", test_record_and_lookup);
   ADD ("duplicate", test_duplicate);
   ADD ("undo", test_undo);

@@ -47,9 +47,11 @@ struct _EntenteProgressStore
 
 static void entente_progress_store_initable_iface_init (GInitableIface *iface);
 
+/* GAsyncInitable's default implementation runs GInitable's init in a worker thread. */
 G_DEFINE_FINAL_TYPE_WITH_CODE (EntenteProgressStore, entente_progress_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
-                                                      entente_progress_store_initable_iface_init))
+                                                      entente_progress_store_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_ASYNC_INITABLE, NULL))
 
 G_DEFINE_QUARK (entente-progress-store-error-quark, entente_progress_store_error)
 
@@ -1020,6 +1022,31 @@ entente_progress_store_open (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return g_initable_new (ENTENTE_TYPE_PROGRESS_STORE, NULL, error, "path", path, NULL);
+}
+
+void
+entente_progress_store_open_async (const char          *path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (path != NULL);
+
+  g_async_initable_new_async (ENTENTE_TYPE_PROGRESS_STORE, G_PRIORITY_DEFAULT, cancellable,
+                              callback, user_data, "path", path, NULL);
+}
+
+EntenteProgressStore *
+entente_progress_store_open_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_autoptr(GObject) source = g_async_result_get_source_object (result);
+  GObject *store;
+
+  g_return_val_if_fail (G_IS_ASYNC_INITABLE (source), NULL);
+
+  store = g_async_initable_new_finish (G_ASYNC_INITABLE (source), result, error);
+  return store != NULL ? ENTENTE_PROGRESS_STORE (store) : NULL;
 }
 
 const char *

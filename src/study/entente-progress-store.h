@@ -88,6 +88,15 @@ char                 *entente_progress_store_get_default_path (void);
  * be had at @path (for example a folder without write permission), with a message. */
 EntenteProgressStore *entente_progress_store_open            (const char       *path,
                                                               GError          **error);
+/* The same in a worker thread: opening checks the whole file (PRAGMA integrity_check), which
+ * takes a noticeable time for a large history (docs/benchmarks.md). The store is then used
+ * from the thread that called open_finish (). */
+void                  entente_progress_store_open_async      (const char          *path,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+EntenteProgressStore *entente_progress_store_open_finish     (GAsyncResult     *result,
+                                                              GError          **error);
 
 const char           *entente_progress_store_get_path        (EntenteProgressStore *self);
 gboolean              entente_progress_store_get_read_only   (EntenteProgressStore *self);
