@@ -718,6 +718,7 @@ test_outline_reading_pane (Fixture       *fixture,
   GtkWidget *card;
   GtkWidget *title;
   GtkWidget *chip;
+  GtkWidget *button;
 
   entente_outline_view_set_section_id (fixture->view, "intro");
   settle ();
@@ -752,14 +753,22 @@ test_outline_reading_pane (Fixture       *fixture,
   g_assert_nonnull (find_shown_label (card, "It has had nine members since 2023."));
   g_assert_nonnull (find_shown_label (card, "Source: The organisation's own list of members"));
 
-  /* The members and events it names are plain chips, not buttons. */
+  /* The states and events it names are links to the member map and its timeline. */
   entente_outline_view_set_section_id (fixture->view, "intro-background");
   settle ();
   chip = find_shown_label (pane, entente_iso3166_get_localized_name ("TR"));
   g_assert_nonnull (chip);
-  g_assert_true (gtk_widget_has_css_class (chip, "chip"));
-  g_assert_null (gtk_widget_get_ancestor (chip, GTK_TYPE_BUTTON));
-  g_assert_nonnull (find_shown_label (pane, "15 June 2001 — Founding summit"));
+  button = gtk_widget_get_ancestor (chip, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_has_css_class (button, "link-chip"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.show-member");
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)),
+                                         NULL), ==, "TR");
+  chip = find_shown_label (pane, "15 June 2001 — Founding summit");
+  g_assert_nonnull (chip);
+  button = gtk_widget_get_ancestor (chip, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.show-event");
   entente_test_screenshot (GTK_WIDGET (fixture->window), "outline-chips");
   g_assert_nonnull (find_shown_label (pane, "Introduction"));
 }

@@ -387,6 +387,10 @@ test_review_window (void)
 {
   EntenteWindow *window = entente_window_new (app);
   EntenteReviewPage *page = entente_window_get_review_page (window);
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *text = NULL;
+  EntenteOutlineView *outline;
+  GtkWidget *button;
   AdwViewStack *stack;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
@@ -398,14 +402,45 @@ test_review_window (void)
 
   g_assert_true (entente_review_page_get_pack (page) == entente_window_get_pack (window));
 
-  /* "Quiz me on this section" from the outline. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-section", "s", "great-powers"));
+  /* The outline shows a section's progress, and "Quiz me on this section" starts a
+   * session over its cards. */
+  outline = entente_window_get_outline_view (window);
+  entente_outline_view_set_section_id (outline, "great-powers");
+  entente_test_iterate (100);
+  ids = entente_review_collect_section_cards (entente_window_get_pack (window), "great-powers");
+  g_assert_cmpuint (ids->len, >, 0);
+  text = g_strdup_printf ("0 of %u cards learned", ids->len);
+  g_assert_nonnull (entente_test_find_label (GTK_WIDGET (outline), text));
+  button = entente_test_find_label (GTK_WIDGET (outline), "Quiz Me on This Section");
+  g_assert_nonnull (button);
+  button = gtk_widget_get_ancestor (button, GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.quiz-section");
+  entente_test_screenshot (GTK_WIDGET (window), "review-outline-cards");
+  g_signal_emit_by_name (button, "clicked");
   entente_test_iterate (100);
   stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "review");
   g_assert_cmpint (entente_review_page_get_phase (page), ==, ENTENTE_REVIEW_PHASE_QUESTION);
   g_assert_cmpstr (entente_card_get_section (entente_review_page_get_card (page)), ==, "great-powers");
   entente_test_screenshot (GTK_WIDGET (window), "review-window-section");
+
+  /* One card answered: the outline counts it as learned. */
+  if (entente_card_get_kind (entente_review_page_get_card (page)) == ENTENTE_CARD_KIND_CHOICE)
+    gtk_widget_activate_action (GTK_WIDGET (page), "review.choose", "i",
+                                entente_card_get_answer_index (entente_review_page_get_card (page)) + 1);
+  else if (entente_card_get_kind (entente_review_page_get_card (page)) == ENTENTE_CARD_KIND_MAP)
+    g_signal_emit_by_name (entente_review_page_get_map_view (page), "country-activated",
+                           entente_card_get_answer_code (entente_review_page_get_card (page)));
+  else
+    {
+      gtk_widget_activate_action (GTK_WIDGET (page), "review.reveal", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (page), "review.grade", "i", 3);
+    }
+  entente_test_iterate (50);
+  g_assert_cmpuint (entente_review_page_get_n_reviewed (page), ==, 1);
+  g_free (text);
+  text = g_strdup_printf ("1 of %u cards learned", ids->len);
+  g_assert_nonnull (entente_test_find_label (GTK_WIDGET (outline), text));
 
   /* Alt+3 shows the page; Alt+1 goes back to the outline. */
   g_assert_true (entente_test_activate_shortcut (GTK_WIDGET (window), GDK_KEY_1, GDK_ALT_MASK));

@@ -5,8 +5,10 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "entente-application.h"
 #include "entente-reading-pane.h"
 #include "entente-iso3166.h"
+#include "entente-review-page.h"
 
 struct _EntenteReadingPane
 {
@@ -27,6 +29,11 @@ struct _EntenteReadingPane
   GtkLabel          *previous_title_label;
   GtkWidget         *next_button;
   GtkLabel          *next_title_label;
+
+  /* The section's cards: how many are learned, kept up to date with the progress store. */
+  EntenteProgressStore *store;
+  GtkLabel          *cards_label;
+  GtkLevelBar       *cards_level;
 };
 
 G_DEFINE_FINAL_TYPE (EntenteReadingPane, entente_reading_pane, GTK_TYPE_WIDGET)
@@ -498,6 +505,94 @@ events_new (EntentePack    *pack,
   return box != NULL ? part_new (_("Events"), 8, box) : NULL;
 }
 
+static EntenteProgressStore *
+get_store (void)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (!ENTENTE_IS_APPLICATION (application))
+    return NULL;
+
+  return entente_application_get_progress_store (ENTENTE_APPLICATION (application));
+}
+
+static void
+update_cards_progress (EntenteReadingPane *self)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GHashTable) learned = NULL;
+  g_autofree char *text = NULL;
+  guint n_learned = 0;
+
+  if (self->cards_label == NULL || self->section == NULL)
+    return;
+
+  ids = entente_review_collect_section_cards (self->pack, entente_section_get_id (self->section));
+  if (self->store != NULL)
+    learned = entente_progress_store_load_learned (self->store, entente_pack_get_id (self->pack), NULL);
+  for (guint i = 0; learned != NULL && i < ids->len; i++)
+    if (g_hash_table_contains (learned, ids->pdata[i]))
+      n_learned++;
+
+  /* Translators: progress on the cards of a section and its subsections */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u card learned", "%u of %u cards learned",
+                                       ids->len),
+                          n_learned, ids->len);
+  gtk_label_set_text (self->cards_label, text);
+  gtk_level_bar_set_max_value (self->cards_level, MAX (ids->len, 1));
+  gtk_level_bar_set_value (self->cards_level, n_learned);
+}
+
+/* The section's cards (its subsections' too): progress, and a session over them. */
+static GtkWidget *
+cards_new (EntenteReadingPane *self,
+           EntentePack        *pack,
+           EntenteSection     *section)
+{
+  g_autoptr(GPtrArray) ids = entente_review_collect_section_cards (pack, entente_section_get_id (section));
+  GtkWidget *box;
+  GtkWidget *row;
+  GtkWidget *label;
+  GtkWidget *level;
+  GtkWidget *button;
+
+  if (ids->len == 0)
+    return NULL;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (row), label);
+
+  button = gtk_button_new_with_mnemonic (_("_Quiz Me on This Section"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.quiz-section");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", entente_section_get_id (section));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_box_append (GTK_BOX (row), button);
+  gtk_box_append (GTK_BOX (box), row);
+
+  level = gtk_level_bar_new ();
+  gtk_level_bar_set_mode (GTK_LEVEL_BAR (level), GTK_LEVEL_BAR_MODE_CONTINUOUS);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Cards learned"), -1);
+  gtk_box_append (GTK_BOX (box), level);
+
+  self->cards_label = GTK_LABEL (label);
+  self->cards_level = GTK_LEVEL_BAR (level);
+
+  return part_new (_("Cards"), 8, box);
+}
+
+static void
+store_changed_cb (EntenteReadingPane *self)
+{
+  update_cards_progress (self);
+}
+
 static void
 append_part (GtkWidget *body,
              GtkWidget *part)
@@ -518,10 +613,14 @@ append_part (GtkWidget *body,
  * as if each label were one line long, and the parts below are drawn over it. That is what
  * happened to the first section shown when a pack arrived in a window already on screen. */
 static GtkWidget *
-build_body (EntentePack    *pack,
-            EntenteSection *section)
+build_body (EntenteReadingPane *self,
+            EntentePack        *pack,
+            EntenteSection     *section)
 {
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+
+  self->cards_label = NULL;
+  self->cards_level = NULL;
 
   append_part (body, summary_new (section));
   append_part (body, points_new (section));
@@ -529,6 +628,7 @@ build_body (EntentePack    *pack,
   append_part (body, terms_new (pack, section));
   append_part (body, members_new (pack, section));
   append_part (body, events_new (pack, section));
+  append_part (body, cards_new (self, pack, section));
 
   return body;
 }
@@ -566,6 +666,8 @@ clear (EntenteReadingPane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->breadcrumb_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->pages_label), FALSE);
   set_body (self, NULL);
+  self->cards_label = NULL;
+  self->cards_level = NULL;
   update_neighbour (self->previous_button, self->previous_title_label, NULL);
   update_neighbour (self->next_button, self->next_title_label, NULL);
 }
@@ -601,7 +703,14 @@ entente_reading_pane_show (EntenteReadingPane *self,
   gtk_label_set_text (self->pages_label, pages != NULL ? pages : "");
   gtk_widget_set_visible (GTK_WIDGET (self->pages_label), pages != NULL);
 
-  set_body (self, build_body (self->pack, section));
+  if (self->store == NULL && (self->store = get_store ()) != NULL)
+    {
+      g_object_ref (self->store);
+      g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  set_body (self, build_body (self, self->pack, section));
+  update_cards_progress (self);
 
   update_neighbour (self->previous_button, self->previous_title_label, previous);
   update_neighbour (self->next_button, self->next_title_label, next);
@@ -618,6 +727,9 @@ entente_reading_pane_dispose (GObject *object)
 
   g_clear_object (&self->section);
   g_clear_object (&self->pack);
+  g_clear_object (&self->store);
+  self->cards_label = NULL;
+  self->cards_level = NULL;
 
   G_OBJECT_CLASS (entente_reading_pane_parent_class)->dispose (object);
 }
