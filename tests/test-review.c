@@ -382,6 +382,24 @@ test_review_dark_narrow (Fixture       *fixture,
   entente_test_screenshot (GTK_WIDGET (fixture->window), "review-answer-narrow");
 }
 
+/* Whether a shown label under @root starts with @prefix. */
+static gboolean
+find_label_prefix (GtkWidget  *root,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label_prefix (child, prefix))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 test_review_window (void)
 {
@@ -441,6 +459,31 @@ test_review_window (void)
   g_free (text);
   text = g_strdup_printf ("1 of %u cards learned", ids->len);
   g_assert_nonnull (entente_test_find_label (GTK_WIDGET (outline), text));
+
+  /* Progress goes out to a file and comes back without duplicates; a broken file changes
+   * nothing and says so. */
+  {
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "export.json", NULL);
+    g_autofree char *broken_path = g_build_filename (g_get_user_data_dir (), "broken.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+
+    g_assert_true (entente_window_export_progress (window, file));
+    entente_test_iterate (50);
+    g_assert_nonnull (entente_test_find_label (GTK_WIDGET (window), "Progress exported to “export.json”"));
+    g_assert_true (g_file_query_exists (file, NULL));
+    g_assert_true (entente_window_import_progress (window, file));
+    entente_test_iterate (50);
+    g_assert_nonnull (entente_test_find_label (GTK_WIDGET (window),
+                                               "“export.json” holds no reviews that are not here already"));
+    g_assert_true (g_file_set_contents (broken_path, "{ \"format\": \"entente-progress\", ", -1, NULL));
+    g_assert_false (entente_window_import_progress (window, broken));
+    entente_test_iterate (50);
+    g_free (text);
+    text = g_strdup_printf ("Could not import “%s”: it is not valid JSON", broken_path);
+    g_assert_true (find_label_prefix (GTK_WIDGET (window), text));
+    entente_test_screenshot (GTK_WIDGET (window), "review-import-refused");
+  }
 
   /* Alt+3 shows the page; Alt+1 goes back to the outline. */
   g_assert_true (entente_test_activate_shortcut (GTK_WIDGET (window), GDK_KEY_1, GDK_ALT_MASK));

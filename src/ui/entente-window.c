@@ -36,6 +36,7 @@ struct _EntenteWindow
   AdwViewStackPage     *review_stack_page;
   EntenteReviewPage    *review_page;
   gboolean              store_asked;
+  AdwToast             *progress_toast; /* weak: the last toast about progress */
   AdwViewSwitcherBar   *switcher_bar;
 
   GSettings            *settings;
@@ -289,7 +290,8 @@ entente_window_set_pack (EntenteWindow *self,
           notice = entente_application_take_progress_notice (app);
           if (notice != NULL)
             {
-              AdwToast *toast = adw_toast_new (notice);
+              g_autofree char *escaped = g_markup_escape_text (notice, -1);
+              AdwToast *toast = adw_toast_new (escaped);
 
               adw_toast_set_timeout (toast, 0);
               adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -326,6 +328,7 @@ entente_window_open_builtin_pack (EntenteWindow *self)
   /* A load that is still running would replace the pack asked for now. */
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_weak_pointer (&self->progress_toast);
 
   pack = entente_pack_load_builtin (&error);
 
@@ -519,6 +522,7 @@ entente_window_show_restore_failure (EntenteWindow *self,
 {
   g_autofree char *name = get_file_display_name (file);
   g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   if (!g_file_query_exists (file, NULL))
@@ -530,7 +534,8 @@ entente_window_show_restore_failure (EntenteWindow *self,
      * opened; %s is its file name */
     title = g_strdup_printf (_("Could not open “%s”: the built-in pack is open instead"), name);
 
-  toast = adw_toast_new (title);
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -740,6 +745,150 @@ show_event_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "members");
   entente_members_page_show_event (self->members_page, g_variant_get_string (parameter, NULL));
+}
+
+/* A new toast about progress replaces the one before: it is news about the same thing. */
+static void
+show_toast (EntenteWindow *self,
+            const char    *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  /* A toast's title is markup. */
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (self->progress_toast != NULL)
+    adw_toast_dismiss (self->progress_toast);
+  g_set_weak_pointer (&self->progress_toast, toast);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static EntenteProgressStore *
+get_progress_store (EntenteWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!ENTENTE_IS_APPLICATION (application))
+    return NULL;
+
+  return entente_application_get_progress_store (ENTENTE_APPLICATION (application));
+}
+
+gboolean
+entente_window_export_progress (EntenteWindow *self,
+                                GFile         *file)
+{
+  EntenteProgressStore *store = get_progress_store (self);
+  g_autofree char *name = get_file_display_name (file);
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), FALSE);
+
+  if (store == NULL)
+    /* Translators: %s is a file name */
+    title = g_strdup_printf (_("Could not export progress to “%s”: there is no progress to export"), name);
+  else if (!entente_progress_store_export (store, file, NULL, &error))
+    /* Translators: the first %s is a file name, the second why it failed */
+    title = g_strdup_printf (_("Could not export progress to “%s”: %s"), name, error->message);
+  else
+    /* Translators: %s is a file name */
+    title = g_strdup_printf (_("Progress exported to “%s”"), name);
+
+  show_toast (self, title);
+  return store != NULL && error == NULL;
+}
+
+gboolean
+entente_window_import_progress (EntenteWindow *self,
+                                GFile         *file)
+{
+  EntenteProgressStore *store = get_progress_store (self);
+  g_autofree char *name = get_file_display_name (file);
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0;
+
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), FALSE);
+
+  if (store == NULL)
+    /* Translators: %s is a file name */
+    title = g_strdup_printf (_("Could not import “%s”: progress cannot be saved"), name);
+  else if (!entente_progress_store_import (store, file, NULL, &n_added, &error))
+    /* Translators: %s says which file could not be imported and why */
+    title = g_strdup_printf (_("%s. Nothing was changed."), error->message);
+  else if (n_added == 0)
+    /* Translators: %s is a file name */
+    title = g_strdup_printf (_("“%s” holds no reviews that are not here already"), name);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: %u is a number of reviews, %s a file name */
+                                          "%u review imported from “%s”",
+                                          "%u reviews imported from “%s”", n_added),
+                             n_added, name);
+
+  show_toast (self, title);
+  return store != NULL && error == NULL;
+}
+
+static void
+progress_chooser_response_cb (GtkNativeDialog *native,
+                              int              response,
+                              EntenteWindow   *self)
+{
+  gboolean export = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "export"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        {
+          if (export)
+            entente_window_export_progress (self, file);
+          else
+            entente_window_import_progress (self, file);
+        }
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+progress_file_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+  gboolean export = g_str_equal (action_name, "win.export-progress");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (export ? _("Export Progress") : _("Import Progress"),
+                                        GTK_WINDOW (self),
+                                        export ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        export ? _("_Export") : _("_Import"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, _("Progress Files"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  if (export)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+      /* Translators: the suggested name of an export of progress; %s is today's date */
+      g_autofree char *name = g_strdup_printf (_("entente-progress-%s.json"), date);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    }
+
+  g_object_set_data (G_OBJECT (native), "export", GINT_TO_POINTER (export));
+  g_signal_connect_object (native, "response", G_CALLBACK (progress_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 static void
@@ -984,6 +1133,8 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-member", "s", show_member_action);
   gtk_widget_class_install_action (widget_class, "win.show-event", "s", show_event_action);
   gtk_widget_class_install_action (widget_class, "win.quiz-section", "s", quiz_section_action);
+  gtk_widget_class_install_action (widget_class, "win.export-progress", NULL, progress_file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-progress", NULL, progress_file_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-page", "s", "outline");

@@ -29,6 +29,12 @@ gboolean            entente_window_get_loading       (EntenteWindow      *self);
 EntenteOutlineView *entente_window_get_outline_view  (EntenteWindow      *self);
 EntenteMembersPage *entente_window_get_members_page  (EntenteWindow      *self);
 EntenteReviewPage  *entente_window_get_review_page   (EntenteWindow      *self);
+/* Export or import the learner's progress (what the menu's file choosers do), with a
+ * toast saying how it went. */
+gboolean            entente_window_export_progress   (EntenteWindow      *self,
+                                                      GFile              *file);
+gboolean            entente_window_import_progress   (EntenteWindow      *self,
+                                                      GFile              *file);
 
 /* Window actions: "win.show-page" (s: "outline" or "members"; Alt+1, Alt+2) and
  * "win.show-member" (s: an ISO 3166-1 alpha-2 code), which opens the members page on that
