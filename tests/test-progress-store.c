@@ -164,6 +164,8 @@ review (EntenteProgressStore *store,
   return id;
 }
 
+/* The checks below open read-write although they only read: after a killed writer, only a
+ * connection that may write can rebuild the WAL's index. */
 static gint64
 query_int (const char *path,
            const char *sql)
@@ -172,7 +174,7 @@ query_int (const char *path,
   sqlite3_stmt *stmt = NULL;
   gint64 value;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = sqlite3_column_int64 (stmt, 0);
@@ -202,7 +204,7 @@ integrity (const char *path)
   sqlite3_stmt *stmt = NULL;
   char *result;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -494,6 +496,15 @@ test_undo (Fixture       *fixture,
   assert_cards_equal (&found, &first);
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM review_log"), ==, 1);
 
+  /* The clock went back: the review just given is still the one that can be undone. */
+  review (store, "pack", "b", NOON_MS + 2 * DAY_MS, ENTENTE_FSRS_RATING_GOOD, 2);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "b", &first, NULL));
+  id2 = review (store, "pack", "b", NOON_MS + DAY_MS, ENTENTE_FSRS_RATING_GOOD, 3);
+  g_assert_true (entente_progress_store_undo_review (store, id2, &error));
+  g_assert_no_error (error);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "b", &found, NULL));
+  assert_cards_equal (&found, &first);
+
   /* Ids are never reused, so an old id cannot undo a newer review. */
   g_assert_cmpint (review (store, "pack", "a", NOON_MS + DAY_MS, ENTENTE_FSRS_RATING_HARD, 5),
                    >, id3);
@@ -721,13 +732,14 @@ test_import_merges (Fixture       *fixture,
   g_autoptr(EntenteProgressStore) other = open_store (other_path);
   g_autoptr(GFile) file = fixture_file (fixture, "export.json");
   g_autoptr(GError) error = NULL;
-  EntenteFsrsCard found, expected;
+  EntenteFsrsCard found, expected, expected_b = make_card (5, NOON_MS + 5 * HOUR_MS);
   guint n_added = 0;
+  gint64 local_a, local_b;
 
   /* Card a: this store's review is older than the file's, so the file's state wins.
    * Card b: this store's is newer, so it stays. Card c: only here. */
-  review (store, "pack", "a", NOON_MS + 2 * HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 2);
-  review (store, "pack", "b", NOON_MS + 5 * HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 5);
+  local_a = review (store, "pack", "a", NOON_MS + 2 * HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 2);
+  local_b = review (store, "pack", "b", NOON_MS + 5 * HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 5);
   review (store, "pack", "c", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 0);
   review (other, "pack", "a", NOON_MS + 4 * HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 4);
   review (other, "pack", "b", NOON_MS + 3 * HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 3);
@@ -743,13 +755,27 @@ test_import_merges (Fixture       *fixture,
   expected = make_card (4, NOON_MS + 4 * HOUR_MS);
   g_assert_true (entente_progress_store_lookup_card (store, "pack", "a", &found, NULL));
   assert_cards_equal (&found, &expected);
-  expected = make_card (5, NOON_MS + 5 * HOUR_MS);
   g_assert_true (entente_progress_store_lookup_card (store, "pack", "b", &found, NULL));
-  assert_cards_equal (&found, &expected);
+  assert_cards_equal (&found, &expected_b);
   expected = make_card (0, NOON_MS);
   g_assert_true (entente_progress_store_lookup_card (store, "pack", "c", &found, NULL));
   assert_cards_equal (&found, &expected);
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM review_log"), ==, 5);
+
+  /* The import changed a and b under the local reviews: undoing them could not be exact. */
+  g_assert_false (entente_progress_store_undo_review (store, local_a, &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_NOT_LATEST);
+  g_clear_error (&error);
+  g_assert_false (entente_progress_store_undo_review (store, local_b, &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_NOT_LATEST);
+  g_clear_error (&error);
+  /* Nor the imported b at +3h (id local_b + 2: the file lists reviews by time, so it came
+   * first), recorded last but older than the state it would undo. */
+  g_assert_false (entente_progress_store_undo_review (store, local_b + 2, &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_NOT_LATEST);
+  g_clear_error (&error);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "b", &found, NULL));
+  assert_cards_equal (&found, &expected_b);
 }
 
 static void
@@ -763,9 +789,11 @@ test_import_documented_format (Fixture       *fixture,
   EntenteFsrsCard found;
   EntenteProgressReview *r;
   guint n_added = 0;
+  gboolean ok;
 
-  g_assert_true (entente_progress_store_import (store, file, NULL, &n_added, &error));
+  ok = entente_progress_store_import (store, file, NULL, &n_added, &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
   g_assert_cmpuint (n_added, ==, 2);
 
   g_assert_true (entente_progress_store_lookup_card (store, "khan-sultana-sco", "card-charter",
@@ -874,18 +902,61 @@ write_bytes (const char *path,
   g_assert_no_error (error);
 }
 
-/* A database with progress in it, closed (so checkpointed into the one file). */
+static void
+append_card_json (GString               *json,
+                  const EntenteFsrsCard *card)
+{
+  char stability[G_ASCII_DTOSTR_BUF_SIZE], difficulty[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (json,
+                          "{ \"due\": %" G_GINT64_FORMAT ", \"stability\": %s, "
+                          "\"difficulty\": %s, \"elapsed_days\": %u, "
+                          "\"scheduled_days\": %u, \"learning_steps\": %u, \"reps\": %u, "
+                          "\"lapses\": %u, \"state\": %d, \"last_review\": %" G_GINT64_FORMAT
+                          " }",
+                          card->due, g_ascii_dtostr (stability, sizeof stability, card->stability),
+                          g_ascii_dtostr (difficulty, sizeof difficulty, card->difficulty),
+                          card->elapsed_days, card->scheduled_days, card->learning_steps,
+                          card->reps, card->lapses, card->state, card->last_review);
+}
+
+/* A database with 300 cards' progress in it, closed (so checkpointed into the one file).
+ * Imported in one transaction: 300 commits would take seconds on a busy disk. */
 static void
 make_database (const char *path)
 {
   g_autoptr(EntenteProgressStore) store = open_store (path);
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"entente-progress\", \"version\": 1, "
+                                          "\"packs\": [ { \"id\": \"pack\", \"cards\": [], "
+                                          "\"reviews\": [");
+  g_autofree char *file_path = g_strconcat (path, ".import.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (file_path);
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0;
 
   for (guint i = 0; i < 300; i++)
     {
-      g_autofree char *card = g_strdup_printf ("card-%u", i);
+      gint64 time = NOON_MS + i * 1000;
+      EntenteFsrsCard after = make_card (i, time);
 
-      review (store, "pack", card, NOON_MS + i * 1000, 1 + i % 4, i);
+      g_string_append_printf (json,
+                              "%s{ \"card\": \"card-%u\", \"time\": %" G_GINT64_FORMAT ", "
+                              "\"rating\": %u, \"answer_ms\": 1000, \"log\": { \"state\": 0, "
+                              "\"due\": 0, \"stability\": 0, \"difficulty\": 0, "
+                              "\"elapsed_days\": 0, \"last_elapsed_days\": 0, "
+                              "\"scheduled_days\": 0, \"learning_steps\": 0 }, "
+                              "\"before\": null, \"after\": ",
+                              i > 0 ? ", " : "", i, time, 1 + i % 4);
+      append_card_json (json, &after);
+      g_string_append (json, " }");
     }
+  g_string_append (json, "] } ] }");
+
+  write_bytes (file_path, json->str, json->len);
+  g_assert_true (entente_progress_store_import (store, file, NULL, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 300);
+  g_remove (file_path);
 }
 
 typedef enum
@@ -1221,7 +1292,7 @@ check_after_kill (const char *path,
   gpointer key, value;
   int rc;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
 
   stmt = prepare_check (db, "SELECT review_time FROM review_log WHERE id = ?");
   g_hash_table_iter_init (&iter, acknowledged);
@@ -1271,6 +1342,35 @@ dup_int64 (gint64 value)
 }
 
 static void
+handle_message (const Message *message,
+                GHashTable    *acknowledged,
+                GHashTable    *undone,
+                guint         *n_reviews)
+{
+  switch (message->kind)
+    {
+    case MESSAGE_OPEN:
+      break;
+
+    case MESSAGE_RECORDED:
+      g_hash_table_insert (acknowledged, dup_int64 (message->id), dup_int64 (message->time));
+      (*n_reviews)++;
+      break;
+
+    case MESSAGE_UNDOING:
+      g_hash_table_remove (acknowledged, &message->id);
+      break;
+
+    case MESSAGE_UNDONE:
+      g_hash_table_add (undone, dup_int64 (message->time));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
 test_killed (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -1286,9 +1386,11 @@ test_killed (Fixture       *fixture,
     {
       g_autoptr(EntenteProgressStore) store = NULL;
       /* One round in four kills the reviewer while it opens (and, at first, creates) the
-       * database; the others once it is reviewing, at any point of a commit. */
+       * database; one in four soon after its first review, so that a slow disk cannot
+       * keep the kills away from commits; the others any time after it has opened. */
       gboolean while_opening = round % 4 == 0;
-      guint delay_us = g_test_rand_int_range (0, while_opening ? 3000 : 20000);
+      gboolean after_review = round % 4 == 2;
+      guint delay_us = g_test_rand_int_range (0, while_opening || after_review ? 3000 : 20000);
       guint reviews_before = n_reviews;
       Message message;
       int fds[2];
@@ -1311,6 +1413,12 @@ test_killed (Fixture       *fixture,
           g_assert_cmpint (read (fds[0], &message, sizeof message), ==, sizeof message);
           g_assert_cmpint (message.kind, ==, MESSAGE_OPEN);
         }
+      if (after_review)
+        {
+          g_assert_cmpint (read (fds[0], &message, sizeof message), ==, sizeof message);
+          g_assert_cmpint (message.kind, ==, MESSAGE_RECORDED);
+          handle_message (&message, acknowledged, undone, &n_reviews);
+        }
       g_usleep (delay_us);
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
@@ -1321,30 +1429,7 @@ test_killed (Fixture       *fixture,
       n_kills++;
 
       while ((n = read (fds[0], &message, sizeof message)) == sizeof message)
-        {
-          switch (message.kind)
-            {
-            case MESSAGE_OPEN:
-              break;
-
-            case MESSAGE_RECORDED:
-              g_hash_table_insert (acknowledged, dup_int64 (message.id),
-                                   dup_int64 (message.time));
-              n_reviews++;
-              break;
-
-            case MESSAGE_UNDOING:
-              g_hash_table_remove (acknowledged, &message.id);
-              break;
-
-            case MESSAGE_UNDONE:
-              g_hash_table_add (undone, dup_int64 (message.time));
-              break;
-
-            default:
-              g_assert_not_reached ();
-            }
-        }
+        handle_message (&message, acknowledged, undone, &n_reviews);
       g_assert_cmpint (n, ==, 0);
       close (fds[0]);
       if (n_reviews > reviews_before)

@@ -165,6 +165,7 @@ typedef enum
   STMT_INSERT_REVIEW,
   STMT_IMPORT_REVIEW,
   STMT_SELECT_REVIEW_BEFORE,
+  STMT_SELECT_LAST_RECORDED,
   STMT_SELECT_LATEST_REVIEW,
   STMT_DELETE_REVIEW,
   STMT_LOAD_PACK,
@@ -198,8 +199,10 @@ static const char * const stmt_sql[N_STMTS] = {
     LOG_COLUMNS ", " CARD_COLUMNS ("before_") ", " CARD_COLUMNS ("after_") ") "
     "VALUES (?, ?, ?, ?, ?, " LOG_PARAMS ", " CARD_PARAMS ", " CARD_PARAMS ")",
   [STMT_SELECT_REVIEW_BEFORE] =
-    "SELECT pack_id, card_id, before_state IS NOT NULL, " CARD_COLUMNS ("before_") " "
-    "FROM review_log WHERE id = ?",
+    "SELECT pack_id, card_id, before_state IS NOT NULL, " CARD_COLUMNS ("before_") ", "
+    CARD_COLUMNS ("after_") " FROM review_log WHERE id = ?",
+  [STMT_SELECT_LAST_RECORDED] =
+    "SELECT max(id) FROM review_log WHERE pack_id = ? AND card_id = ?",
   /* Without the hint, SQLite walks the pack's whole log in time order instead. */
   [STMT_SELECT_LATEST_REVIEW] =
     "SELECT id, " CARD_COLUMNS ("after_") " FROM review_log INDEXED BY review_log_identity "
@@ -377,6 +380,23 @@ read_card (sqlite3_stmt    *stmt,
   card->lapses = column_uint (stmt, first + 7);
   card->state = (EntenteFsrsState) sqlite3_column_int (stmt, first + 8);
   card->last_review = sqlite3_column_int64 (stmt, first + 9);
+}
+
+/* Field by field, the doubles bit for bit (both come from the same stored values). */
+static gboolean
+cards_equal (const EntenteFsrsCard *a,
+             const EntenteFsrsCard *b)
+{
+  return a->due == b->due &&
+         memcmp (&a->stability, &b->stability, sizeof (double)) == 0 &&
+         memcmp (&a->difficulty, &b->difficulty, sizeof (double)) == 0 &&
+         a->elapsed_days == b->elapsed_days &&
+         a->scheduled_days == b->scheduled_days &&
+         a->learning_steps == b->learning_steps &&
+         a->reps == b->reps &&
+         a->lapses == b->lapses &&
+         a->state == b->state &&
+         a->last_review == b->last_review;
 }
 
 static void
@@ -1241,8 +1261,9 @@ entente_progress_store_undo_review (EntenteProgressStore  *self,
 {
   g_autofree char *pack_id = NULL;
   g_autofree char *card_id = NULL;
-  EntenteFsrsCard before;
+  EntenteFsrsCard before, after, current;
   gboolean had_state = FALSE;
+  gint64 last;
   int rc;
 
   g_return_val_if_fail (ENTENTE_IS_PROGRESS_STORE (self), FALSE);
@@ -1277,10 +1298,14 @@ entente_progress_store_undo_review (EntenteProgressStore  *self,
     had_state = sqlite3_column_int (stmt, 2) != 0;
     if (had_state)
       read_card (stmt, 3, &before);
+    read_card (stmt, 3 + N_CARD_COLUMNS, &after);
   }
 
+  /* Exact only if this review set the card's current state: it is the card's last
+   * recorded review (whatever the clock said) and nothing, such as an import, has changed
+   * the state since. */
   {
-    g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_SELECT_LATEST_REVIEW, error);
+    g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_SELECT_LAST_RECORDED, error);
 
     if (stmt == NULL)
       goto failed;
@@ -1292,15 +1317,20 @@ entente_progress_store_undo_review (EntenteProgressStore  *self,
         set_read_error (self, error);
         goto failed;
       }
-    if (sqlite3_column_int64 (stmt, 0) != review_id)
-      {
-        g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR,
-                     ENTENTE_PROGRESS_STORE_ERROR_NOT_LATEST,
-                     _("The review cannot be undone: card “%s” has been reviewed again since"),
-                     card_id);
-        goto failed;
-      }
+    last = sqlite3_column_int64 (stmt, 0);
   }
+
+  rc = select_card (self, pack_id, card_id, &current, error);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    goto failed;
+
+  if (last != review_id || rc != SQLITE_ROW || !cards_equal (&current, &after))
+    {
+      g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_NOT_LATEST,
+                   _("The review cannot be undone: card “%s” has changed since"),
+                   card_id);
+      goto failed;
+    }
 
   {
     g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_DELETE_REVIEW, error);

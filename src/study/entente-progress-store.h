@@ -22,7 +22,7 @@ typedef enum
   ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY,  /* written by a newer Entente: opened read-only */
   ENTENTE_PROGRESS_STORE_ERROR_DATABASE,   /* SQLite failed (disk full, I/O error, locked) */
   ENTENTE_PROGRESS_STORE_ERROR_NOT_FOUND,  /* no review with that id */
-  ENTENTE_PROGRESS_STORE_ERROR_NOT_LATEST, /* undo of a review that a later one follows */
+  ENTENTE_PROGRESS_STORE_ERROR_NOT_LATEST, /* undo of a review the card has changed since */
   ENTENTE_PROGRESS_STORE_ERROR_DUPLICATE,  /* same pack, card, time and rating already */
   ENTENTE_PROGRESS_STORE_ERROR_INVALID,    /* an import file that is not a valid export */
 } EntenteProgressStoreError;
@@ -118,7 +118,8 @@ gint64                entente_progress_store_record_review   (EntenteProgressSto
                                                               guint                  answer_ms,
                                                               GError               **error);
 /* Removes the review and gives its card back the state from before it (or no state at all,
- * for a card that was new). Only the latest review of a card can be undone. */
+ * for a card that was new). Only the review that gave the card its current state can be
+ * undone: the card's last recorded one, unless an import has changed the card since. */
 gboolean              entente_progress_store_undo_review     (EntenteProgressStore  *self,
                                                               gint64                 review_id,
                                                               GError               **error);
