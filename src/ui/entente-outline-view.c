@@ -125,7 +125,6 @@ entente_outline_places_get_item (GListModel *model,
                                  guint       position)
 {
   EntenteOutlinePlaces *self = ENTENTE_OUTLINE_PLACES (model);
-
   EntenteOutlinePlace *place;
 
   if (position >= self->n_items)

@@ -35,6 +35,9 @@ static guint row_signals[N_ROW_SIGNALS];
 /* The width of one level of the tree: an expander arrow and the space after it, as in
  * GtkTreeExpander. */
 #define ROW_INDENT (16 + 4)
+/* Between the arrow and the texts, and between the title and the pages. */
+#define COLUMN_SPACING 4
+#define LINE_SPACING 2
 
 static void
 arrow_pressed_cb (GtkGestureClick   *gesture,
@@ -65,6 +68,96 @@ entente_section_row_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* The arrow, then the title over the pages. The indentation of deeper sections is left
+ * out of the width the row asks for: otherwise the outline would widen whenever a deeper
+ * section is listed (as a search does at once), and the reading pane beside it would have
+ * to be laid out again. A deeper row's title has that much less room instead. */
+static void
+entente_section_row_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  EntenteSectionRow *self = ENTENTE_SECTION_ROW (widget);
+  int arrow_min, arrow_nat, title_min, title_nat, pages_min = 0, pages_nat = 0;
+  gboolean has_pages = gtk_widget_get_visible (self->pages);
+
+  gtk_widget_measure (self->arrow, orientation, -1, &arrow_min, &arrow_nat, NULL, NULL);
+  gtk_widget_measure (self->title, orientation, -1, &title_min, &title_nat, NULL, NULL);
+  if (has_pages)
+    gtk_widget_measure (self->pages, orientation, -1, &pages_min, &pages_nat, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = arrow_min + COLUMN_SPACING + MAX (title_min, pages_min);
+      *natural = arrow_nat + COLUMN_SPACING + MAX (title_nat, pages_nat);
+    }
+  else
+    {
+      int spacing = has_pages ? LINE_SPACING : 0;
+
+      *minimum = MAX (arrow_min, title_min + spacing + pages_min);
+      *natural = MAX (arrow_nat, title_nat + spacing + pages_nat);
+    }
+}
+
+static void
+allocate_child (GtkWidget *child,
+                int        row_width,
+                gboolean   rtl,
+                int        x,
+                int        y,
+                int        width,
+                int        height)
+{
+  gtk_widget_size_allocate (child,
+                            &(GtkAllocation) { rtl ? row_width - x - width : x, y, width, height },
+                            -1);
+}
+
+static void
+entente_section_row_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  EntenteSectionRow *self = ENTENTE_SECTION_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  gboolean has_pages = gtk_widget_get_visible (self->pages);
+  int arrow_width, arrow_height, text_min, title_height, pages_height = 0, pages_min = 0;
+  int indent, text_x, text_y;
+
+  gtk_widget_measure (self->arrow, GTK_ORIENTATION_HORIZONTAL, -1, &arrow_width, NULL, NULL, NULL);
+  gtk_widget_measure (self->arrow, GTK_ORIENTATION_VERTICAL, -1, &arrow_height, NULL, NULL, NULL);
+  gtk_widget_measure (self->title, GTK_ORIENTATION_HORIZONTAL, -1, &text_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->title, GTK_ORIENTATION_VERTICAL, -1, &title_height, NULL, NULL, NULL);
+  if (has_pages)
+    {
+      gtk_widget_measure (self->pages, GTK_ORIENTATION_HORIZONTAL, -1, &pages_min, NULL, NULL, NULL);
+      gtk_widget_measure (self->pages, GTK_ORIENTATION_VERTICAL, -1, &pages_height, NULL, NULL, NULL);
+      text_min = MAX (text_min, pages_min);
+    }
+
+  /* The indentation gives way before the texts get less than they need. */
+  indent = self->depth != G_MAXUINT ? (int) self->depth * ROW_INDENT : 0;
+  indent = CLAMP (width - arrow_width - COLUMN_SPACING - text_min, 0, indent);
+
+  allocate_child (self->arrow, width, rtl,
+                  indent, (height - arrow_height) / 2, arrow_width, arrow_height);
+
+  text_x = indent + arrow_width + COLUMN_SPACING;
+  text_y = (height - title_height - (has_pages ? LINE_SPACING + pages_height : 0)) / 2;
+  allocate_child (self->title, width, rtl,
+                  text_x, text_y, MAX (0, width - text_x), title_height);
+  if (has_pages)
+    allocate_child (self->pages, width, rtl,
+                    text_x, text_y + title_height + LINE_SPACING,
+                    MAX (0, width - text_x), pages_height);
+}
+
 static void
 entente_section_row_dispose (GObject *object)
 {
@@ -86,6 +179,8 @@ entente_section_row_class_init (EntenteSectionRowClass *klass)
 
   object_class->dispose = entente_section_row_dispose;
   widget_class->query_tooltip = entente_section_row_query_tooltip;
+  widget_class->measure = entente_section_row_measure;
+  widget_class->size_allocate = entente_section_row_size_allocate;
 
   row_signals[ROW_TOGGLE] =
     g_signal_new ("toggle",
@@ -94,37 +189,16 @@ entente_section_row_class_init (EntenteSectionRowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_GRID_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sectionrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-}
-
-static void
-attach (GtkWidget *child,
-        GtkWidget *parent,
-        int        column,
-        int        row,
-        int        row_span)
-{
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (parent);
-  GtkGridLayoutChild *layout_child;
-
-  gtk_widget_set_parent (child, parent);
-  layout_child = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
-  gtk_grid_layout_child_set_column (layout_child, column);
-  gtk_grid_layout_child_set_row (layout_child, row);
-  gtk_grid_layout_child_set_row_span (layout_child, row_span);
 }
 
 /* Few widgets in a row: a search can bring a few hundred rows in at once. */
 static void
 entente_section_row_init (EntenteSectionRow *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   GtkGesture *click;
 
-  gtk_grid_layout_set_column_spacing (GTK_GRID_LAYOUT (layout), 4);
-  gtk_grid_layout_set_row_spacing (GTK_GRID_LAYOUT (layout), 2);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (GTK_WIDGET (self), 3);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self), 3);
@@ -144,7 +218,7 @@ entente_section_row_init (EntenteSectionRow *self)
   gtk_widget_add_controller (self->arrow, GTK_EVENT_CONTROLLER (click));
   /* Drawn only for sections with children, but always there to keep the titles aligned. */
   gtk_widget_set_child_visible (self->arrow, FALSE);
-  attach (self->arrow, GTK_WIDGET (self), 0, 0, 2);
+  gtk_widget_set_parent (self->arrow, GTK_WIDGET (self));
 
   /* Inscriptions, unlike labels, are measured without laying their text out. */
   self->title = gtk_inscription_new (NULL);
@@ -154,14 +228,14 @@ entente_section_row_init (EntenteSectionRow *self)
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->title),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_hexpand (self->title, TRUE);
-  attach (self->title, GTK_WIDGET (self), 1, 0, 1);
+  gtk_widget_set_parent (self->title, GTK_WIDGET (self));
 
   self->pages = gtk_inscription_new (NULL);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (self->pages), 0);
   gtk_widget_add_css_class (self->pages, "caption");
   gtk_widget_add_css_class (self->pages, "dim-label");
   gtk_widget_set_visible (self->pages, FALSE);
-  attach (self->pages, GTK_WIDGET (self), 1, 1, 1);
+  gtk_widget_set_parent (self->pages, GTK_WIDGET (self));
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
@@ -214,7 +288,8 @@ entente_section_row_set_section (EntenteSectionRow *self,
   if (depth != self->depth)
     {
       self->depth = depth;
-      gtk_widget_set_margin_start (self->arrow, depth * ROW_INDENT);
+      /* Only where the children go changes, not the size the row asks for. */
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
       /* The level property starts at 1. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LEVEL, depth + 1,

@@ -13,9 +13,10 @@
 G_BEGIN_DECLS
 
 /* A row of the outline: an arrow that expands the section, indented by its depth, and its
- * title over its pages. The outline's list rebinds a row whenever its position changes,
- * which a search does to most rows, so setting the section that a row shows already costs
- * nothing; the tooltip and the accessible name follow the section without being set.
+ * title over its pages. The outline binds its rows again whenever what it lists changes
+ * (the rows stay, the sections they show change), so setting the section that a row shows
+ * already costs nothing; the tooltip and the accessible name follow the section without
+ * being set.
  *
  * Signal "toggle": the reader clicked the arrow of an expandable row. */
 #define ENTENTE_TYPE_SECTION_ROW (entente_section_row_get_type ())
