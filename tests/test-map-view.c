@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "entente-map-view.h"
 #include "entente-pack-loader.h"
 #include "entente-test-ui.h"
@@ -348,6 +350,111 @@ test_colors (Fixture       *fixture,
   g_assert_false (gdk_rgba_equal (&light_member, &member));
 }
 
+/* The colour the map shows at (x, y) now: the widget's snapshot() rendered by its
+ * window's renderer, as in a frame. */
+static GdkRGBA
+pixel_at (EntenteMapView *map,
+          double          x,
+          double          y)
+{
+  GtkWidget *widget = GTK_WIDGET (map);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *data = NULL;
+  const guchar *pixel;
+  int px = (int) x;
+  int py = (int) y;
+
+  g_assert_true (px >= 0 && py >= 0 && px < width && py < height);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc (4 * width * height);
+  gdk_texture_download (texture, data, 4 * width);
+
+  /* cairo's ARGB32: B, G, R, A in memory on a little-endian machine, opaque here */
+  pixel = data + 4 * (py * width + px);
+  if (G_BYTE_ORDER == G_LITTLE_ENDIAN)
+    return (GdkRGBA) { pixel[2] / 255.0, pixel[1] / 255.0, pixel[0] / 255.0, pixel[3] / 255.0 };
+
+  return (GdkRGBA) { pixel[1] / 255.0, pixel[2] / 255.0, pixel[3] / 255.0, pixel[0] / 255.0 };
+}
+
+static void
+assert_colour (GdkRGBA        got,
+               GdkRGBA        expected,
+               const char    *what)
+{
+  if (fabs (got.red - expected.red) > 0.02 || fabs (got.green - expected.green) > 0.02 ||
+      fabs (got.blue - expected.blue) > 0.02 || fabs (got.alpha - expected.alpha) > 0.02)
+    g_error ("%s: got (%.3f, %.3f, %.3f, %.3f), expected (%.3f, %.3f, %.3f, %.3f)", what,
+             got.red, got.green, got.blue, got.alpha,
+             expected.red, expected.green, expected.blue, expected.alpha);
+}
+
+static gboolean
+map_is_settled (gpointer data)
+{
+  return entente_map_view_is_settled (data);
+}
+
+/* The map is drawn for a new view in a worker thread once the view is still; colouring
+ * it for another date needs no new drawing, still or moving, and shows at once. */
+static void
+test_settle (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GdkRGBA member = entente_map_view_get_status_color (fixture->map, ENTENTE_MEMBER_STATUS_MEMBER);
+  EntenteDate before = { 2000, 0, 0 };
+  EntenteMemberStatus then;
+  double x, y;
+
+  entente_test_wait_until (map_is_settled, fixture->map, 5000, "the first view to be drawn");
+  g_assert_true (entente_map_view_get_country_point (fixture->map, "IN", &x, &y));
+  assert_colour (pixel_at (fixture->map, x, y), member, "India, a member");
+
+  /* while the view moves, the map drawn for the last one is shown, recoloured at once */
+  entente_map_view_zoom_in (fixture->map);
+  g_assert_false (entente_map_view_is_settled (fixture->map));
+  entente_map_view_set_date (fixture->map, &before);
+  then = entente_map_view_get_status_shown (fixture->map, "IN");
+  g_assert_cmpint (then, !=, ENTENTE_MEMBER_STATUS_MEMBER);
+  g_assert_true (entente_map_view_get_country_point (fixture->map, "IN", &x, &y));
+  assert_colour (pixel_at (fixture->map, x, y),
+                 entente_map_view_get_status_color (fixture->map, then), "India in 2000, moving");
+  g_assert_false (entente_map_view_is_settled (fixture->map));
+
+  /* it comes to rest by itself */
+  entente_test_wait_until (map_is_settled, fixture->map, 5000, "the zoomed view to be drawn");
+  assert_colour (pixel_at (fixture->map, x, y),
+                 entente_map_view_get_status_color (fixture->map, then), "India in 2000, zoomed");
+
+  /* or when told to, and a change of date keeps it at rest */
+  entente_map_view_zoom_out (fixture->map);
+  entente_map_view_settle (fixture->map);
+  entente_test_wait_until (map_is_settled, fixture->map, 5000, "the view to be drawn again");
+  entente_map_view_set_date (fixture->map, NULL);
+  g_assert_true (entente_map_view_is_settled (fixture->map));
+  g_assert_true (entente_map_view_get_country_point (fixture->map, "IN", &x, &y));
+  assert_colour (pixel_at (fixture->map, x, y), member, "India, a member again");
+
+  /* a new style is drawn at once, in the frame */
+  entente_test_set_dark (TRUE);
+  assert_colour (pixel_at (fixture->map, x, y),
+                 entente_map_view_get_status_color (fixture->map, ENTENTE_MEMBER_STATUS_MEMBER),
+                 "India, a member, dark");
+  g_assert_true (entente_map_view_is_settled (fixture->map));
+
+  /* the fixture destroys the map while the worker draws: dispose waits for it */
+  entente_map_view_zoom_in (fixture->map);
+  entente_map_view_settle (fixture->map);
+}
+
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
@@ -404,6 +511,7 @@ main (int   argc,
   ADD ("markers", test_markers);
   ADD ("date", test_date);
   ADD ("colors", test_colors);
+  ADD ("settle", test_settle);
   ADD ("screenshots", test_screenshots);
 #undef ADD
 

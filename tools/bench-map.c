@@ -10,13 +10,20 @@
  * A frame is what GTK does for the widget in a paint: the widget's snapshot() makes its
  * render nodes, then the window's renderer (the cairo one, as under Xvfb) renders them,
  * here into an offscreen 1280x800 texture with gsk_renderer_render_texture(), which also
- * pays for the texture the screen would not need. These kinds of frame are measured:
- *  - "full redraw": the whole base map (sea, graticule, every country and border,
- *    markers) is drawn again, as after the view has settled at a new place or the
- *    colouring changed: here the date alternates between 2016 and 2017;
+ * pays for the texture the screen would not need. As a window's renderer does, a
+ * frame's render nodes are kept until the next frame has been rendered. These kinds of
+ * frame are measured:
+ *  - "colouring change": the date alternates between 2016 and 2017, so the states are
+ *    coloured again (from the layers the widget keeps for the view);
  *  - "view moving": zoomed in and out by one step alternately, as while scrolling,
- *    pinching, dragging or panning with the keys: the kept base map is scaled and
- *    shifted (the widget draws it again once the view has been still for 120 ms);
+ *    pinching, dragging or panning with the keys: the kept map is scaled and shifted;
+ *  - "view change": after such a step the view comes to rest (the widget does that
+ *    120 ms after the last move; here entente_map_view_settle() does it at once), the
+ *    layers are drawn again for the new view in a worker thread, and the first frame
+ *    after that shows them. Timed: the frame while the worker draws, and the time from
+ *    the view coming to rest until the end of the frame that shows the new map;
+ *  - "style change": light and dark alternate, so the layers are drawn again at once
+ *    in the frame (as for a new size);
  *  - "hover change": the pointer moved from one country to another (the map's own
  *    motion controller gets the signal), so only the highlight is drawn over the kept
  *    base map;
@@ -62,6 +69,8 @@ iterate (void)
     ;
 }
 
+static GskRenderNode *previous_node;
+
 static double
 time_frame (GtkWidget   *map,
             GskRenderer *renderer)
@@ -76,7 +85,8 @@ time_frame (GtkWidget   *map,
   node = gtk_snapshot_free_to_node (snapshot);
   texture = gsk_renderer_render_texture (renderer, node, &viewport);
   g_object_unref (texture);
-  gsk_render_node_unref (node);
+  g_clear_pointer (&previous_node, gsk_render_node_unref);
+  previous_node = node;
 
   return (g_get_monotonic_time () - start) / 1000.0;
 }
@@ -106,8 +116,11 @@ main (int   argc,
   g_autoptr(EntentePack) pack = NULL;
   g_autoptr(EntenteAtlas) atlas = NULL;
   g_autoptr(GArray) decode = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) colouring = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) moving = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) drawing = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) settled = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) style = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) hover = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) unchanged = g_array_new (FALSE, FALSE, sizeof (double));
   GtkEventController *motion;
@@ -164,7 +177,7 @@ main (int   argc,
 
       entente_map_view_set_date (ENTENTE_MAP_VIEW (map), &date);
       ms = time_frame (map, renderer);
-      g_array_append_val (full, ms);
+      g_array_append_val (colouring, ms);
       iterate ();
     }
   entente_map_view_set_date (ENTENTE_MAP_VIEW (map), NULL);
@@ -181,9 +194,49 @@ main (int   argc,
       ms = time_frame (map, renderer);
       g_array_append_val (moving, ms);
     }
-  /* let the view settle before the hover frames */
+  /* each step comes to rest: the worker draws the new view */
+  for (int i = 0; i < runs; i++)
+    {
+      gint64 start;
+      double ms;
+
+      if (i % 2 == 0)
+        entente_map_view_zoom_in (ENTENTE_MAP_VIEW (map));
+      else
+        entente_map_view_zoom_out (ENTENTE_MAP_VIEW (map));
+      time_frame (map, renderer);
+
+      start = g_get_monotonic_time ();
+      entente_map_view_settle (ENTENTE_MAP_VIEW (map));
+      ms = time_frame (map, renderer);
+      g_array_append_val (drawing, ms);
+      while (!entente_map_view_is_settled (ENTENTE_MAP_VIEW (map)))
+        g_main_context_iteration (NULL, TRUE);
+      time_frame (map, renderer);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (settled, ms);
+    }
+
+  /* let the view settle before the other frames */
   entente_map_view_fit_pack (ENTENTE_MAP_VIEW (map));
   g_usleep (200 * 1000);
+  iterate ();
+  while (!entente_map_view_is_settled (ENTENTE_MAP_VIEW (map)))
+    g_main_context_iteration (NULL, TRUE);
+  time_frame (map, renderer);
+
+  for (int i = 0; i < runs; i++)
+    {
+      double ms;
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          i % 2 == 0 ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                     : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      ms = time_frame (map, renderer);
+      g_array_append_val (style, ms);
+      iterate ();
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   iterate ();
   time_frame (map, renderer);
 
@@ -207,11 +260,15 @@ main (int   argc,
 
   g_print ("\n| | median | min–max |\n| --- | ---: | ---: |\n");
   report ("decoding the shapes (first show)", decode);
-  report ("full redraw (the whole map drawn again)", full);
+  report ("colouring change (date)", colouring);
   report ("view moving (zoom or pan)", moving);
+  report ("view change: frame while the worker draws", drawing);
+  report ("view change: until the new map is on screen", settled);
+  report ("style change (drawn in the frame)", style);
   report ("hover change", hover);
   report ("unchanged redraw", unchanged);
 
+  g_clear_pointer (&previous_node, gsk_render_node_unref);
   gtk_window_destroy (window);
 
   return 0;

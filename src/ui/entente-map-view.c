@@ -12,11 +12,10 @@
 
 #include "entente-map-view.h"
 
-/* How the map is drawn: the static base (sea, graticule, every country and its borders,
- * the markers of small states) is rendered with cairo into an image surface that is
- * kept until the view, the size, the style or the colouring changes. Every frame
- * paints that surface and draws the overlays (hover, focus, selection) on top, so a
- * hover change costs a blit and one country's path. */
+/* How the map is drawn: see "Drawing" below. In short, the shapes are drawn into kept
+ * layers for one view; frames paint the layers as coloured once, and draw the overlays
+ * (hover, focus, selection) on top, so a hover or colouring change costs composites
+ * and at most one country's path. */
 
 #define MAX_ZOOM        32.0
 #define ZOOM_STEP       1.5
@@ -25,6 +24,31 @@
 #define MARKER_RADIUS   5.0
 #define MARKER_HIT_PX   (MARKER_RADIUS + 4.0)
 #define SETTLE_MS       120
+
+/* A view: the widget's size and scale factor, pixels per projected unit, and the
+ * projected point at the centre. */
+typedef struct
+{
+  int    width;
+  int    height;
+  int    scale_factor;
+  double scale;
+  double center_x;
+  double center_y;
+} View;
+
+typedef struct
+{
+  View              view;
+  gboolean          dark;
+  char            **codes;    /* the pack's states, as the masks */
+  cairo_surface_t  *base;     /* ARGB32: background, sea, graticule */
+  cairo_surface_t  *land;     /* A8: the countries outside the pack */
+  cairo_surface_t **masks;    /* A8 over each state's bounds, NULL when off-screen */
+  cairo_surface_t  *borders;  /* A8: every border */
+} Layers;
+
+typedef struct _RenderJob RenderJob;
 
 struct _EntenteMapView
 {
@@ -57,19 +81,17 @@ struct _EntenteMapView
   double           drag_center_y;
   double           zoom_start_scale;
 
-  /* The cached base map and what it was drawn for. */
-  cairo_surface_t *base;
-  int              base_width;
-  int              base_height;
-  int              base_scale_factor;
-  double           base_view_scale;
-  double           base_center_x;
-  double           base_center_y;
-  gboolean         base_dark;
-  guint            base_serial;
+  /* The kept layers (drawn for one view), their colouring, and the layers being drawn
+   * in a worker thread for a new view (render_job). */
+  Layers          *layers;
+  cairo_surface_t *composite[2];
+  int              composite_index;
+  Layers          *composite_layers;
+  guint            composite_serial;
   guint            colour_serial;
-  /* While the view moves, frames scale and shift the kept base map; it is drawn again
-   * for the new view once the view has been still for SETTLE_MS. */
+  RenderJob       *render_job;
+  /* While the view moves, frames scale and shift the kept map; it is drawn again for
+   * the new view once the view has been still for SETTLE_MS. */
   guint            settle_id;
 };
 
@@ -163,6 +185,7 @@ get_palette (void)
 }
 
 static void update_statuses (EntenteMapView *self);
+static void start_render (EntenteMapView *self);
 
 static gboolean
 ensure_loaded (EntenteMapView *self)
@@ -256,6 +279,7 @@ settle_cb (gpointer data)
   EntenteMapView *self = data;
 
   self->settle_id = 0;
+  start_render (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   return G_SOURCE_REMOVE;
@@ -574,22 +598,72 @@ update_accessible_description (EntenteMapView *self)
                                   -1);
 }
 
-/* Drawing */
+/* Drawing
+ *
+ * The map is kept in layers drawn for one view (size, scale and centre), in
+ * render_layers(): the base (background, sea, graticule), one coverage mask (A8) per
+ * state of the pack over its bounding box, a mask of the other countries and one of
+ * every border. Colouring the map (compose()) paints the base, each state's mask in its
+ * status colour, the other countries muted, the borders, the sphere's outline and the
+ * markers into a kept surface that frames paint: a change of date costs a few
+ * composites, not a redraw of the shapes. Only a new size or style draws the layers
+ * again at once; a new view is drawn in a worker thread once the view has been still
+ * for SETTLE_MS, and until then frames scale and shift the kept map. */
+
+static void
+get_view (EntenteMapView *self,
+          View           *view)
+{
+  view->width = gtk_widget_get_width (GTK_WIDGET (self));
+  view->height = gtk_widget_get_height (GTK_WIDGET (self));
+  view->scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  view->scale = self->scale;
+  view->center_x = self->center_x;
+  view->center_y = self->center_y;
+}
+
+static gboolean
+view_same_place (const View *a,
+                 const View *b)
+{
+  return a->scale == b->scale && a->center_x == b->center_x && a->center_y == b->center_y;
+}
+
+static gboolean
+view_same_size (const View *a,
+                const View *b)
+{
+  return a->width == b->width && a->height == b->height && a->scale_factor == b->scale_factor;
+}
+
+static inline double
+view_x (const View *view,
+        double      x)
+{
+  return view->width / 2.0 + (x - view->center_x) * view->scale;
+}
+
+static inline double
+view_y (const View *view,
+        double      y)
+{
+  return view->height / 2.0 - (y - view->center_y) * view->scale;
+}
 
 static void
 append_polyline (cairo_t               *cr,
-                 EntenteMapView        *self,
+                 const View            *view,
                  const EntentePolyline *line,
                  gboolean               close)
 {
-  double w2 = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double h2 = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+  double w2 = view->width / 2.0;
+  double h2 = view->height / 2.0;
   double last_x = 0, last_y = 0;
 
   for (guint i = 0; i < line->n_points; i++)
     {
-      double x = w2 + (line->points[i].x - self->center_x) * self->scale;
-      double y = h2 - (line->points[i].y - self->center_y) * self->scale;
+      double x = w2 + (line->points[i].x - view->center_x) * view->scale;
+      double y = h2 - (line->points[i].y - view->center_y) * view->scale;
 
       if (i == 0)
         cairo_move_to (cr, x, y);
@@ -607,22 +681,20 @@ append_polyline (cairo_t               *cr,
 }
 
 static gboolean
-bounds_visible (EntenteMapView      *self,
+bounds_visible (const View          *view,
                 const EntenteBounds *bounds)
 {
-  double x0 = to_widget_x (self, bounds->min_x);
-  double x1 = to_widget_x (self, bounds->max_x);
-  double y0 = to_widget_y (self, bounds->max_y);
-  double y1 = to_widget_y (self, bounds->min_y);
+  double x0 = view_x (view, bounds->min_x);
+  double x1 = view_x (view, bounds->max_x);
+  double y0 = view_y (view, bounds->max_y);
+  double y1 = view_y (view, bounds->min_y);
 
-  return x1 >= -2 && y1 >= -2 &&
-         x0 <= gtk_widget_get_width (GTK_WIDGET (self)) + 2 &&
-         y0 <= gtk_widget_get_height (GTK_WIDGET (self)) + 2;
+  return x1 >= -2 && y1 >= -2 && x0 <= view->width + 2 && y0 <= view->height + 2;
 }
 
 static void
 append_country (cairo_t                   *cr,
-                EntenteMapView            *self,
+                const View                *view,
                 const EntenteAtlasCountry *country)
 {
   guint n = entente_atlas_country_get_n_rings (country);
@@ -631,25 +703,33 @@ append_country (cairo_t                   *cr,
     {
       const EntentePolyline *ring = entente_atlas_country_get_ring (country, i);
 
-      if (bounds_visible (self, &ring->bounds))
-        append_polyline (cr, self, ring, TRUE);
+      if (bounds_visible (view, &ring->bounds))
+        append_polyline (cr, view, ring, TRUE);
     }
+}
+
+static gboolean
+is_marked_at (EntenteMapView            *self,
+              const EntenteAtlasCountry *country,
+              double                     scale)
+{
+  const char *code = entente_atlas_country_get_code (country);
+
+  return code != NULL &&
+         g_hash_table_contains (self->statuses, code) &&
+         entente_atlas_country_is_small (country, scale);
 }
 
 static gboolean
 is_marked (EntenteMapView            *self,
            const EntenteAtlasCountry *country)
 {
-  const char *code = entente_atlas_country_get_code (country);
-
-  return code != NULL &&
-         g_hash_table_contains (self->statuses, code) &&
-         entente_atlas_country_is_small (country, self->scale);
+  return is_marked_at (self, country, self->scale);
 }
 
 static void
 draw_marker (cairo_t                   *cr,
-             EntenteMapView            *self,
+             const View                *view,
              const EntenteAtlasCountry *country,
              const GdkRGBA             *fill,
              const GdkRGBA             *ring,
@@ -660,7 +740,7 @@ draw_marker (cairo_t                   *cr,
 
   entente_atlas_country_get_label_point (country, &lx, &ly);
   cairo_new_path (cr);
-  cairo_arc (cr, to_widget_x (self, lx), to_widget_y (self, ly), radius, 0, 2 * G_PI);
+  cairo_arc (cr, view_x (view, lx), view_y (view, ly), radius, 0, 2 * G_PI);
   if (fill != NULL)
     {
       gdk_cairo_set_source_rgba (cr, fill);
@@ -672,182 +752,506 @@ draw_marker (cairo_t                   *cr,
 }
 
 static void
-draw_base (EntenteMapView *self,
-           cairo_t        *cr)
+layers_free (Layers *layers)
 {
-  const Palette *palette = get_palette ();
+  g_clear_pointer (&layers->base, cairo_surface_destroy);
+  g_clear_pointer (&layers->land, cairo_surface_destroy);
+  g_clear_pointer (&layers->borders, cairo_surface_destroy);
+  for (guint i = 0; layers->masks != NULL && layers->codes[i] != NULL; i++)
+    g_clear_pointer (&layers->masks[i], cairo_surface_destroy);
+  g_free (layers->masks);
+  g_strfreev (layers->codes);
+  g_free (layers);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Layers, layers_free)
+
+static gboolean
+same_codes (const char * const *a,
+            GPtrArray          *b)
+{
+  guint n = a != NULL ? g_strv_length ((char **) a) : 0;
+
+  if (n != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (a[i], g_ptr_array_index (b, i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+static cairo_surface_t *
+create_surface (cairo_format_t format,
+                int            x,
+                int            y,
+                int            width,
+                int            height,
+                int            scale_factor)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (format, width, height);
+
+  /* widget coordinates map onto this part of the widget's pixels */
+  cairo_surface_set_device_scale (surface, scale_factor, scale_factor);
+  cairo_surface_set_device_offset (surface, -x, -y);
+
+  return surface;
+}
+
+/* Draws the layers for @view. Touches no GTK and only reads the (decoded) atlas, so it
+ * may run in a worker thread; returns NULL if @cancellable was cancelled meanwhile. */
+static Layers *
+render_layers (EntenteAtlas       *atlas,
+               const View         *view,
+               const Palette      *palette,
+               gboolean            dark,
+               const char * const *codes,
+               GCancellable       *cancellable)
+{
+  g_autoptr(Layers) layers = g_new0 (Layers, 1);
+  g_autoptr(GHashTable) pack = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree int *owner = NULL;
+  g_autofree EntenteBounds *extent = NULL;
   const EntentePolyline *outline;
   const EntentePolyline *graticule;
-  g_autofree gboolean *visible = NULL;
-  g_autofree int *colours = NULL;
+  int width = view->width * view->scale_factor;
+  int height = view->height * view->scale_factor;
+  guint n_codes = g_strv_length ((char **) codes);
   guint n_lines = 0;
   guint n;
+  cairo_t *cr;
 
+  layers->view = *view;
+  layers->dark = dark;
+  layers->codes = g_strdupv ((char **) codes);
+  layers->masks = g_new0 (cairo_surface_t *, n_codes);
+  for (guint i = 0; i < n_codes; i++)
+    g_hash_table_insert (pack, (gpointer) codes[i], GUINT_TO_POINTER (i + 1));
+
+  /* which state of the pack (or -1) owns each visible country, -2 if off-screen */
+  n = entente_atlas_get_n_countries (atlas);
+  owner = g_new (int, n);
+  extent = g_new (EntenteBounds, n_codes);
+  for (guint i = 0; i < n_codes; i++)
+    entente_bounds_init_empty (&extent[i]);
+  for (guint i = 0; i < n; i++)
+    {
+      const EntenteAtlasCountry *country = entente_atlas_get_country (atlas, i);
+      const char *code = entente_atlas_country_get_code (country);
+      EntenteBounds bounds;
+      guint index = 0;
+
+      entente_atlas_country_get_bounds (country, &bounds);
+      if (!bounds_visible (view, &bounds))
+        {
+          owner[i] = -2;
+          continue;
+        }
+
+      if (code != NULL)
+        index = GPOINTER_TO_UINT (g_hash_table_lookup (pack, code));
+      owner[i] = (int) index - 1;
+      if (index > 0)
+        {
+          entente_bounds_add_point (&extent[index - 1], view_x (view, bounds.min_x), view_y (view, bounds.max_y));
+          entente_bounds_add_point (&extent[index - 1], view_x (view, bounds.max_x), view_y (view, bounds.min_y));
+        }
+    }
+
+  /* the base: the sphere, a soft sea inside its outline and the graticule. No clip to the outline: the graticule and the shapes
+   * lie inside it, and a clip that is not a rectangle makes cairo composite every fill
+   * through a mask. */
+  layers->base = create_surface (CAIRO_FORMAT_ARGB32, 0, 0, width, height, view->scale_factor);
+  cr = cairo_create (layers->base);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-
   gdk_cairo_set_source_rgba (cr, &palette->background);
   cairo_paint (cr);
 
-  /* the sphere: a soft sea inside its outline, then the graticule */
-  outline = entente_atlas_get_outline (self->atlas);
-  cairo_new_path (cr);
-  append_polyline (cr, self, outline, TRUE);
+  outline = entente_atlas_get_outline (atlas);
+  append_polyline (cr, view, outline, TRUE);
   gdk_cairo_set_source_rgba (cr, &palette->sea);
-  cairo_fill_preserve (cr);
-  cairo_new_path (cr);
+  cairo_fill (cr);
 
-  /* No clip to the outline: the graticule and the shapes lie inside it, and a clip
-   * that is not a rectangle makes cairo composite every fill through a mask. */
-  graticule = entente_atlas_get_graticule (self->atlas, &n_lines);
+  graticule = entente_atlas_get_graticule (atlas, &n_lines);
   for (guint i = 0; i < n_lines; i++)
-    append_polyline (cr, self, &graticule[i], FALSE);
+    append_polyline (cr, view, &graticule[i], FALSE);
   cairo_set_line_width (cr, 1.0);
   gdk_cairo_set_source_rgba (cr, &palette->graticule);
   cairo_stroke (cr);
 
-  /* the countries: muted land, the pack's states in their colours. Countries of one
-   * colour are filled as one path: they never overlap, and with the even-odd rule an
-   * enclave (Lesotho) that fills its neighbour's hole is counted three times, so it
-   * stays filled. One fill per colour instead of one per country is most of the speed. */
+  cairo_destroy (cr);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+
+  /* the countries outside the pack, muted. Countries never overlap, and with the
+   * even-odd rule an enclave (Lesotho) that fills its neighbour's hole is counted three
+   * times, so it stays filled: one path. A mask, because the pack's states are painted
+   * below them, as they always were (the edges they share blend the same way). */
+  layers->land = create_surface (CAIRO_FORMAT_A8, 0, 0, width, height, view->scale_factor);
+  cr = cairo_create (layers->land);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  n = entente_atlas_get_n_countries (self->atlas);
-  visible = g_new (gboolean, n);
-  colours = g_new (int, n);
   for (guint i = 0; i < n; i++)
+    if (owner[i] == -1)
+      append_country (cr, view, entente_atlas_get_country (atlas, i));
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+
+  /* the pack's states: each one's coverage, to be filled with its colour */
+  for (guint c = 0; c < n_codes; c++)
     {
-      const EntenteAtlasCountry *country = entente_atlas_get_country (self->atlas, i);
-      EntenteBounds bounds;
+      int x0, y0, x1, y1;
 
-      entente_atlas_country_get_bounds (country, &bounds);
-      visible[i] = bounds_visible (self, &bounds);
-      colours[i] = entente_map_view_get_status_shown (self, entente_atlas_country_get_code (country));
-    }
-
-  for (int colour = 0; colour <= ENTENTE_MEMBER_STATUS_NONE; colour++)
-    {
-      gboolean any = FALSE;
-
-      cairo_new_path (cr);
-      for (guint i = 0; i < n; i++)
-        if (visible[i] && colours[i] == colour)
-          {
-            append_country (cr, self, entente_atlas_get_country (self->atlas, i));
-            any = TRUE;
-          }
-
-      if (!any)
+      if (extent[c].min_x > extent[c].max_x)
         continue;
 
+      x0 = MAX (0, (int) floor (extent[c].min_x * view->scale_factor) - 1);
+      y0 = MAX (0, (int) floor (extent[c].min_y * view->scale_factor) - 1);
+      x1 = MIN (width, (int) ceil (extent[c].max_x * view->scale_factor) + 1);
+      y1 = MIN (height, (int) ceil (extent[c].max_y * view->scale_factor) + 1);
+      if (x1 <= x0 || y1 <= y0)
+        continue;
+
+      layers->masks[c] = create_surface (CAIRO_FORMAT_A8, x0, y0, x1 - x0, y1 - y0, view->scale_factor);
+      cr = cairo_create (layers->masks[c]);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      for (guint i = 0; i < n; i++)
+        if (owner[i] == (int) c)
+          append_country (cr, view, entente_atlas_get_country (atlas, i));
+      cairo_fill (cr);
+      cairo_destroy (cr);
+    }
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+
+  /* every border, the bulk of the work: cairo's fast antialiasing halves its cost */
+  layers->borders = create_surface (CAIRO_FORMAT_A8, 0, 0, width, height, view->scale_factor);
+  cr = cairo_create (layers->borders);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (guint i = 0; i < n; i++)
+    if (owner[i] != -2)
+      append_country (cr, view, entente_atlas_get_country (atlas, i));
+  cairo_set_line_width (cr, 0.7);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+
+  return g_steal_pointer (&layers);
+}
+
+/* Colours the kept layers into the composite that frames paint. */
+static void
+compose (EntenteMapView *self)
+{
+  Layers *layers = self->layers;
+  const Palette *palette = layers->dark ? &dark_palette : &light_palette;
+  const View *view = &layers->view;
+  int width = view->width * view->scale_factor;
+  int height = view->height * view->scale_factor;
+  cairo_surface_t *target;
+  cairo_t *cr;
+
+  /* Two surfaces in turn: the last frame's render nodes may still hold the other one,
+   * and drawing into a surface that a node holds would make cairo copy it first. */
+  self->composite_index = 1 - self->composite_index;
+  target = self->composite[self->composite_index];
+  if (target == NULL ||
+      cairo_image_surface_get_width (target) != width ||
+      cairo_image_surface_get_height (target) != height)
+    {
+      g_clear_pointer (&self->composite[self->composite_index], cairo_surface_destroy);
+      target = create_surface (CAIRO_FORMAT_ARGB32, 0, 0, width, height, view->scale_factor);
+      self->composite[self->composite_index] = target;
+    }
+  else
+    cairo_surface_set_device_scale (target, view->scale_factor, view->scale_factor);
+
+  cr = cairo_create (target);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, layers->base, 0, 0);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+
+  /* one colour after the other, the muted countries last, as the map always drew them */
+  for (int colour = 0; colour <= ENTENTE_MEMBER_STATUS_NONE; colour++)
+    {
       if (colour == ENTENTE_MEMBER_STATUS_NONE)
         gdk_cairo_set_source_rgba (cr, &palette->land);
       else
         gdk_cairo_set_source_rgba (cr, &palette->status[colour]);
-      cairo_fill (cr);
+
+      for (guint i = 0; layers->codes[i] != NULL; i++)
+        if (layers->masks[i] != NULL &&
+            (int) entente_map_view_get_status_shown (self, layers->codes[i]) == colour)
+          cairo_mask_surface (cr, layers->masks[i], 0, 0);
     }
+  cairo_mask_surface (cr, layers->land, 0, 0);
 
-  cairo_new_path (cr);
-  for (guint i = 0; i < n; i++)
-    if (visible[i])
-      append_country (cr, self, entente_atlas_get_country (self->atlas, i));
-  cairo_set_line_width (cr, 0.7);
   gdk_cairo_set_source_rgba (cr, &palette->border);
-  /* cairo's fast antialiasing halves the cost of the borders, the bulk of a redraw */
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-  cairo_stroke (cr);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  cairo_mask_surface (cr, layers->borders, 0, 0);
 
-  cairo_new_path (cr);
-  append_polyline (cr, self, outline, TRUE);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  append_polyline (cr, view, entente_atlas_get_outline (self->atlas), TRUE);
   cairo_set_line_width (cr, 1.0);
   gdk_cairo_set_source_rgba (cr, &palette->outline);
   cairo_stroke (cr);
 
   /* the pack's small states get round markers */
-  for (guint i = 0; i < self->codes->len; i++)
+  for (guint i = 0; layers->codes[i] != NULL; i++)
     {
-      const EntenteAtlasCountry *country = entente_atlas_lookup (self->atlas, g_ptr_array_index (self->codes, i));
-      EntenteMemberStatus status = entente_map_view_get_status_shown (self, g_ptr_array_index (self->codes, i));
+      const EntenteAtlasCountry *country = entente_atlas_lookup (self->atlas, layers->codes[i]);
+      EntenteMemberStatus status = entente_map_view_get_status_shown (self, layers->codes[i]);
 
-      if (country != NULL && is_marked (self, country))
-        draw_marker (cr, self, country,
+      if (country != NULL && is_marked_at (self, country, view->scale))
+        draw_marker (cr, view, country,
                      status != ENTENTE_MEMBER_STATUS_NONE ? &palette->status[status] : &palette->land,
                      &palette->halo, MARKER_RADIUS, 1.5);
     }
-}
 
-static void
-render_base (EntenteMapView *self,
-             int             width,
-             int             height,
-             int             scale_factor,
-             gboolean        dark)
-{
-  cairo_t *cr;
-
-  g_clear_pointer (&self->base, cairo_surface_destroy);
-  self->base = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale_factor, height * scale_factor);
-  cairo_surface_set_device_scale (self->base, scale_factor, scale_factor);
-
-  cr = cairo_create (self->base);
-  draw_base (self, cr);
   cairo_destroy (cr);
-
-  self->base_width = width;
-  self->base_height = height;
-  self->base_scale_factor = scale_factor;
-  self->base_view_scale = self->scale;
-  self->base_center_x = self->center_x;
-  self->base_center_y = self->center_y;
-  self->base_dark = dark;
-  self->base_serial = self->colour_serial;
+  self->composite_layers = layers;
+  self->composite_serial = self->colour_serial;
 }
 
-/* Paints the kept base map for the current view: as drawn when the view has not changed
- * since, scaled and shifted while it is moving, and drawn again once it has settled. */
 static void
-paint_base (EntenteMapView *self,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            int             scale_factor)
+install_layers (EntenteMapView *self,
+                Layers         *layers)
 {
-  gboolean dark = is_dark ();
-  gboolean same_style;
+  g_clear_pointer (&self->layers, layers_free);
+  self->layers = layers;
+  self->composite_layers = NULL;
+}
 
-  same_style = self->base != NULL &&
-               self->base_width == width && self->base_height == height &&
-               self->base_scale_factor == scale_factor &&
-               self->base_dark == dark && self->base_serial == self->colour_serial;
+struct _RenderJob
+{
+  EntenteAtlas  *atlas;
+  View           view;
+  const Palette *palette;
+  gboolean       dark;
+  GStrv          codes;
+  GCancellable  *cancellable;
+  /* set by the worker when it no longer draws */
+  GMutex         lock;
+  GCond          cond;
+  gboolean       done;
+};
 
-  if (same_style &&
-      (self->base_view_scale != self->scale ||
-       self->base_center_x != self->center_x || self->base_center_y != self->center_y) &&
-      self->settle_id != 0)
+static void
+render_job_free (gpointer data)
+{
+  RenderJob *job = data;
+
+  g_object_unref (job->atlas);
+  g_strfreev (job->codes);
+  g_object_unref (job->cancellable);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+/* Forgets the render in progress: its result will be dropped. */
+static void
+cancel_render (EntenteMapView *self)
+{
+  if (self->render_job == NULL)
+    return;
+
+  g_cancellable_cancel (self->render_job->cancellable);
+  self->render_job = NULL;
+}
+
+/* Cancels the render in progress and waits until the worker has stopped drawing (it
+ * checks between layers), so that nothing of the widget's is used after it is gone. */
+static void
+stop_render (EntenteMapView *self)
+{
+  RenderJob *job = self->render_job;
+
+  if (job == NULL)
+    return;
+
+  cancel_render (self);
+  g_mutex_lock (&job->lock);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+render_thread_cb (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+  Layers *layers;
+
+  layers = render_layers (job->atlas, &job->view, job->palette, job->dark,
+                          (const char * const *) job->codes, cancellable);
+
+  g_mutex_lock (&job->lock);
+  job->done = TRUE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->lock);
+
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, layers, (GDestroyNotify) layers_free);
+  else if (layers != NULL)
+    layers_free (layers);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+render_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(EntenteMapView) self = g_weak_ref_get (data);
+  GTask *task = G_TASK (result);
+  Layers *layers;
+  View view;
+
+  weak_ref_free (data);
+  layers = g_task_propagate_pointer (task, NULL);
+  /* a render that was cancelled, or replaced by a newer one, or a widget that is gone */
+  if (layers == NULL || self == NULL || g_task_get_task_data (task) != self->render_job)
     {
-      double k = self->scale / self->base_view_scale;
+      g_clear_pointer (&layers, layers_free);
+      return;
+    }
 
-      gdk_cairo_set_source_rgba (cr, &get_palette ()->background);
+  self->render_job = NULL;
+  get_view (self, &view);
+  if (self->atlas == NULL || self->layers == NULL ||
+      !view_same_size (&layers->view, &view) || layers->dark != is_dark () ||
+      !same_codes ((const char * const *) layers->codes, self->codes))
+    {
+      /* drawn for a size, style or pack that is gone: the next frame draws at once */
+      layers_free (layers);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  install_layers (self, layers);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (!view_same_place (&self->layers->view, &view) && self->settle_id == 0)
+    start_render (self);
+}
+
+/* Draws the layers for the current view in a worker thread, unless that is being done. */
+static void
+start_render (EntenteMapView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *weak;
+  RenderJob *job;
+  View view;
+
+  if (self->layers == NULL || !ensure_loaded (self))
+    return;
+
+  get_view (self, &view);
+  if (view_same_place (&self->layers->view, &view))
+    {
+      cancel_render (self);
+      return;
+    }
+  if (self->render_job != NULL)
+    {
+      if (view_same_place (&self->render_job->view, &view))
+        return;
+      cancel_render (self);
+    }
+
+  job = g_new0 (RenderJob, 1);
+  job->atlas = g_object_ref (self->atlas);
+  job->view = view;
+  job->palette = get_palette ();
+  job->dark = is_dark ();
+  g_ptr_array_add (self->codes, NULL);
+  job->codes = g_strdupv ((char **) self->codes->pdata);
+  g_ptr_array_remove_index (self->codes, self->codes->len - 1);
+  job->cancellable = g_cancellable_new ();
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  /* what the atlas keeps on demand is made here, so the worker only reads */
+  entente_atlas_get_outline (self->atlas);
+  entente_atlas_get_graticule (self->atlas, &(guint) { 0 });
+
+  weak = g_new (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, job->cancellable, render_done_cb, weak);
+  g_task_set_source_tag (task, start_render);
+  g_task_set_task_data (task, job, render_job_free);
+  self->render_job = job;
+  g_task_run_in_thread (task, render_thread_cb);
+}
+
+/* Paints the kept map for the current view: as composed when the view has not changed
+ * since its layers were drawn, else scaled and shifted until they are drawn again. */
+static void
+paint_map (EntenteMapView *self,
+           cairo_t        *cr)
+{
+  const Palette *palette = get_palette ();
+  gboolean dark = is_dark ();
+  g_auto(GStrv) codes = NULL;
+  View view;
+
+  get_view (self, &view);
+  if (self->layers == NULL || !view_same_size (&self->layers->view, &view) ||
+      self->layers->dark != dark || !same_codes ((const char * const *) self->layers->codes, self->codes))
+    {
+      cancel_render (self);
+      g_ptr_array_add (self->codes, NULL);
+      codes = g_strdupv ((char **) self->codes->pdata);
+      g_ptr_array_remove_index (self->codes, self->codes->len - 1);
+      install_layers (self, render_layers (self->atlas, &view, palette, dark,
+                                           (const char * const *) codes, NULL));
+    }
+  else if (!view_same_place (&self->layers->view, &view) && self->settle_id == 0)
+    start_render (self);
+
+  if (self->composite_layers != self->layers || self->composite_serial != self->colour_serial)
+    compose (self);
+
+  if (!view_same_place (&self->layers->view, &view))
+    {
+      const View *from = &self->layers->view;
+      double k = view.scale / from->scale;
+
+      gdk_cairo_set_source_rgba (cr, &palette->background);
       cairo_paint (cr);
       cairo_save (cr);
-      cairo_translate (cr, width / 2.0, height / 2.0);
+      cairo_translate (cr, view.width / 2.0, view.height / 2.0);
       cairo_scale (cr, k, k);
       cairo_translate (cr,
-                       -width / 2.0 + (self->base_center_x - self->center_x) * self->base_view_scale,
-                       -height / 2.0 - (self->base_center_y - self->center_y) * self->base_view_scale);
-      cairo_set_source_surface (cr, self->base, 0, 0);
+                       -view.width / 2.0 + (from->center_x - view.center_x) * from->scale,
+                       -view.height / 2.0 - (from->center_y - view.center_y) * from->scale);
+      cairo_set_source_surface (cr, self->composite[self->composite_index], 0, 0);
       cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
       cairo_paint (cr);
       cairo_restore (cr);
       return;
     }
 
-  if (!same_style ||
-      self->base_view_scale != self->scale ||
-      self->base_center_x != self->center_x || self->base_center_y != self->center_y)
-    render_base (self, width, height, scale_factor, dark);
-
-  cairo_set_source_surface (cr, self->base, 0, 0);
+  cairo_set_source_surface (cr, self->composite[self->composite_index], 0, 0);
   cairo_paint (cr);
 }
 
@@ -862,20 +1266,22 @@ outline_country (cairo_t                   *cr,
                  gboolean                   dashed)
 {
   const EntenteAtlasCountry *country = entente_atlas_lookup (self->atlas, code);
+  View view;
 
   if (country == NULL)
     return;
 
+  get_view (self, &view);
   if (is_marked (self, country))
     {
       if (halo != NULL)
-        draw_marker (cr, self, country, NULL, halo, MARKER_RADIUS + 2.5, width + 2);
-      draw_marker (cr, self, country, fill, stroke, MARKER_RADIUS + 2.5, width);
+        draw_marker (cr, &view, country, NULL, halo, MARKER_RADIUS + 2.5, width + 2);
+      draw_marker (cr, &view, country, fill, stroke, MARKER_RADIUS + 2.5, width);
       return;
     }
 
   cairo_new_path (cr);
-  append_country (cr, self, country);
+  append_country (cr, &view, country);
   if (fill != NULL)
     {
       gdk_cairo_set_source_rgba (cr, fill);
@@ -907,7 +1313,6 @@ entente_map_view_snapshot (GtkWidget   *widget,
   const Palette *palette = get_palette ();
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int scale_factor = gtk_widget_get_scale_factor (widget);
   cairo_t *cr;
 
   if (width <= 0 || height <= 0 || !ensure_loaded (self))
@@ -917,7 +1322,7 @@ entente_map_view_snapshot (GtkWidget   *widget,
     do_fit (self);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  paint_base (self, cr, width, height, scale_factor);
+  paint_map (self, cr);
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
@@ -1390,7 +1795,10 @@ entente_map_view_dispose (GObject *object)
 
   g_clear_object (&self->atlas);
   g_clear_object (&self->pack);
-  g_clear_pointer (&self->base, cairo_surface_destroy);
+  stop_render (self);
+  install_layers (self, NULL);
+  g_clear_pointer (&self->composite[0], cairo_surface_destroy);
+  g_clear_pointer (&self->composite[1], cairo_surface_destroy);
   g_clear_handle_id (&self->settle_id, g_source_remove);
 
   G_OBJECT_CLASS (entente_map_view_parent_class)->dispose (object);
@@ -1624,7 +2032,8 @@ entente_map_view_set_atlas (EntenteMapView *self,
 
   self->view_set = FALSE;
   self->user_moved = FALSE;
-  g_clear_pointer (&self->base, cairo_surface_destroy);
+  cancel_render (self);
+  install_layers (self, NULL);
   update_statuses (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
@@ -1729,6 +2138,32 @@ entente_map_view_get_hovered_code (EntenteMapView *self)
   g_return_val_if_fail (ENTENTE_IS_MAP_VIEW (self), NULL);
 
   return self->hovered_code;
+}
+
+gboolean
+entente_map_view_is_settled (EntenteMapView *self)
+{
+  View view;
+
+  g_return_val_if_fail (ENTENTE_IS_MAP_VIEW (self), FALSE);
+
+  if (self->layers == NULL)
+    return FALSE;
+
+  get_view (self, &view);
+
+  return self->settle_id == 0 && self->render_job == NULL &&
+         view_same_place (&self->layers->view, &view);
+}
+
+void
+entente_map_view_settle (EntenteMapView *self)
+{
+  g_return_if_fail (ENTENTE_IS_MAP_VIEW (self));
+
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  start_render (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 const char *

@@ -67,6 +67,15 @@ GdkRGBA      entente_map_view_get_status_color  (EntenteMapView      *self,
 EntenteMemberStatus entente_map_view_get_status_shown (EntenteMapView *self,
                                                        const char     *code);
 
+/* TRUE when the map shown was drawn for the current view; FALSE while the view moves
+ * (frames scale and shift the map drawn for the last one) and until the map has been
+ * drawn again for the new view, in a worker thread, once the view has been still for a
+ * moment. Changes of colouring (the date) and of size or style are shown at once. */
+gboolean     entente_map_view_is_settled        (EntenteMapView    *self);
+/* Starts drawing the map for the current view now, as happens when the view has been
+ * still for a moment (in a worker thread; see entente_map_view_is_settled()). */
+void         entente_map_view_settle            (EntenteMapView    *self);
+
 /* For tests: widget coordinates of a country's label point (or marker) at the current
  * view; FALSE if off-screen. */
 gboolean     entente_map_view_get_country_point (EntenteMapView    *self,
