@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 #define ENTENTE_TYPE_PROGRESS_STORE (entente_progress_store_get_type ())
 #define ENTENTE_PROGRESS_STORE_ERROR (entente_progress_store_error_quark ())
 
+/* The only owner of the progress database: cards' FSRS states and the review log, keyed by
+ * (pack id, card id), so that a new edition of a pack keeps its history and rows of cards
+ * that a pack no longer has are kept. Properties: "path" (construct-only), "read-only",
+ * "moved-aside-path" and "notice". The "changed" signal (const char *pack_id, or NULL
+ * after an import) is emitted after each committed write. One thread at a time. */
 G_DECLARE_FINAL_TYPE (EntenteProgressStore, entente_progress_store, ENTENTE, PROGRESS_STORE, GObject)
 
 typedef enum
