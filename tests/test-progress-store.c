@@ -72,6 +72,17 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
+static void
+write_file (const char *path,
+            const void *data,
+            gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
 static EntenteProgressStore *
 open_store (const char *path)
 {
@@ -842,6 +853,8 @@ static const BrokenImport broken_imports[] = {
   { "missing-stability.json", "packs[0].reviews[1].after.stability: missing" },
   { "bad-card-state.json", "packs[0].cards[1].state: must be a whole number" },
   { "does-not-exist.json", "does-not-exist.json" },
+  { "empty.json", "not an Entente progress file" },
+  { "deep.json", "not an Entente progress file" },
 };
 
 static void
@@ -850,13 +863,22 @@ test_import_broken (Fixture       *fixture,
 {
   g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
   g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *deep_path = g_build_filename (fixture->dir, "deep.json", NULL);
+  g_autoptr(GString) deep = g_string_new (NULL);
+
+  /* Brackets a million deep, which would exhaust json-glib's stack. */
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (deep, '[');
+  write_file (deep_path, deep->str, deep->len);
 
   review (store, "khan-sultana-sco", "card-charter", NOON_MS, ENTENTE_FSRS_RATING_HARD, 9);
   changes = watch_changes (store);
 
   for (guint i = 0; i < G_N_ELEMENTS (broken_imports); i++)
     {
-      g_autoptr(GFile) file = data_file (broken_imports[i].file);
+      g_autoptr(GFile) file = g_str_equal (broken_imports[i].file, "deep.json")
+                              ? g_file_new_for_path (deep_path)
+                              : data_file (broken_imports[i].file);
       g_autoptr(GError) error = NULL;
       EntenteFsrsCard found, expected = make_card (9, NOON_MS);
       guint n_added = 77;
@@ -889,17 +911,6 @@ read_bytes (const char *path)
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   return g_bytes_new_take (contents, length);
-}
-
-static void
-write_bytes (const char *path,
-             const void *data,
-             gsize       length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
 }
 
 static void
@@ -952,7 +963,7 @@ make_database (const char *path)
     }
   g_string_append (json, "] } ] }");
 
-  write_bytes (file_path, json->str, json->len);
+  write_file (file_path, json->str, json->len);
   g_assert_true (entente_progress_store_import (store, file, NULL, &n_added, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_added, ==, 300);
@@ -980,13 +991,13 @@ damage (const char *path,
   switch (how)
     {
     case DAMAGE_NOT_A_DATABASE:
-      write_bytes (path, "These are not the reviews you are looking for.\n", 47);
+      write_file (path, "These are not the reviews you are looking for.\n", 47);
       break;
 
     case DAMAGE_TRUNCATED:
       make_database (path);
       bytes = read_bytes (path);
-      write_bytes (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) / 3);
+      write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) / 3);
       break;
 
     case DAMAGE_HEADER:
@@ -994,7 +1005,7 @@ damage (const char *path,
       bytes = read_bytes (path);
       data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &length);
       memset (data, 0xa5, 100);
-      write_bytes (path, data, length);
+      write_file (path, data, length);
       g_free (data);
       break;
 
@@ -1015,10 +1026,10 @@ damage (const char *path,
         g_autofree char *wal = g_strconcat (path, "-wal", NULL);
         g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-        write_bytes (path, "SQLite format 3\0 and then nonsense, long enough to be read",
+        write_file (path, "SQLite format 3\0 and then nonsense, long enough to be read",
                      59);
-        write_bytes (wal, "a write-ahead log", 17);
-        write_bytes (shm, "shared memory", 13);
+        write_file (wal, "a write-ahead log", 17);
+        write_file (shm, "shared memory", 13);
       }
       break;
 
@@ -1126,7 +1137,7 @@ test_orphan_wal (Fixture       *fixture,
 
   /* A log without its database must not be replayed into a fresh one: it is kept aside. */
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  write_bytes (wal, "a write-ahead log", 17);
+  write_file (wal, "a write-ahead log", 17);
   store = open_store (fixture->path);
   g_assert_nonnull (entente_progress_store_get_moved_aside_path (store));
   moved_wal = g_strconcat (entente_progress_store_get_moved_aside_path (store), "-wal", NULL);

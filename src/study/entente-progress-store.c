@@ -1965,23 +1965,25 @@ read_card_json (Reader          *reader,
                 JsonObject      *object,
                 EntenteFsrsCard *card)
 {
-  gint64 state;
+  gint64 state = ENTENTE_FSRS_STATE_NEW;
+  gboolean ok;
 
-  return read_int (reader, object, "due", G_MININT64, G_MAXINT64, &card->due) &&
-         read_double (reader, object, "stability", &card->stability) &&
-         read_double (reader, object, "difficulty", &card->difficulty) &&
-         read_uint (reader, object, "elapsed_days", &card->elapsed_days) &&
-         read_uint (reader, object, "scheduled_days", &card->scheduled_days) &&
-         read_uint (reader, object, "learning_steps", &card->learning_steps) &&
-         read_uint (reader, object, "reps", &card->reps) &&
-         read_uint (reader, object, "lapses", &card->lapses) &&
-         read_int (reader, object, "state", ENTENTE_FSRS_STATE_NEW,
-                   ENTENTE_FSRS_STATE_RELEARNING, &state) &&
-         (card->state = (EntenteFsrsState) state, TRUE) &&
-         read_int (reader, object, "last_review", G_MININT64, G_MAXINT64, &card->last_review);
+  ok = read_int (reader, object, "due", G_MININT64, G_MAXINT64, &card->due) &&
+       read_double (reader, object, "stability", &card->stability) &&
+       read_double (reader, object, "difficulty", &card->difficulty) &&
+       read_uint (reader, object, "elapsed_days", &card->elapsed_days) &&
+       read_uint (reader, object, "scheduled_days", &card->scheduled_days) &&
+       read_uint (reader, object, "learning_steps", &card->learning_steps) &&
+       read_uint (reader, object, "reps", &card->reps) &&
+       read_uint (reader, object, "lapses", &card->lapses) &&
+       read_int (reader, object, "state", ENTENTE_FSRS_STATE_NEW,
+                 ENTENTE_FSRS_STATE_RELEARNING, &state) &&
+       read_int (reader, object, "last_review", G_MININT64, G_MAXINT64, &card->last_review);
+  card->state = (EntenteFsrsState) state;
+  return ok;
 }
 
-/* Runs @func on the object at @member of @object, with the reader's path extended. */
+/* Reads the <CARD> object at @member of @object, with the reader's path extended. */
 static gboolean
 read_nested_card (Reader          *reader,
                   JsonObject      *object,
@@ -2027,6 +2029,42 @@ read_log_json (Reader         *reader,
   log->state = (EntenteFsrsState) state;
   g_string_truncate (reader->path, length);
   return ok;
+}
+
+/* The export nests five levels deep. json-glib recurses once per level, so a hostile file
+ * of nothing but brackets could exhaust the stack: refuse deep nesting before parsing. */
+#define MAX_NESTING 32
+
+static gboolean
+nesting_is_sane (const char *data,
+                 gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_NESTING)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
 }
 
 typedef struct
@@ -2206,7 +2244,7 @@ import_root (Import     *import,
   JsonArray *packs;
   gint64 version;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return reader_fail (reader, NULL, _("not an Entente progress file"));
 
   object = json_node_get_object (root);
@@ -2271,6 +2309,13 @@ entente_progress_store_import (EntenteProgressStore  *self,
     {
       g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_INVALID,
                    _("Could not import “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  if (!nesting_is_sane (contents, length))
+    {
+      g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_INVALID,
+                   _("Could not import “%s”: it is not an Entente progress file"), name);
       return FALSE;
     }
 

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * that a pack no longer has are kept. Properties: "path" (construct-only), "read-only",
  * "moved-aside-path" and "notice". The "changed" signal (const char *pack_id, or NULL
  * after an import) is emitted after each committed write. One thread at a time. */
-G_DECLARE_FINAL_TYPE (EntenteProgressStore, entente_progress_store, ENTENTE, PROGRESS_STORE, GObject)
+G_DECLARE_FINAL_TYPE (EntenteProgressStore, entente_progress_store,
+                      ENTENTE, PROGRESS_STORE, GObject)
 
 typedef enum
 {
