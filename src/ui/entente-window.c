@@ -747,17 +747,24 @@ show_event_action (GtkWidget  *widget,
   entente_members_page_show_event (self->members_page, g_variant_get_string (parameter, NULL));
 }
 
-/* A new toast about progress replaces the one before: it is news about the same thing. */
+/* A new toast about progress replaces the text of the one before while it shows: it is
+ * news about the same thing. (Dismissing it instead crashes libadwaita 1.2 when its hide
+ * animation ends.) */
 static void
 show_toast (EntenteWindow *self,
             const char    *title)
 {
   g_autofree char *escaped = g_markup_escape_text (title, -1);
-  /* A toast's title is markup. */
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast;
 
+  /* A toast's title is markup. */
   if (self->progress_toast != NULL)
-    adw_toast_dismiss (self->progress_toast);
+    {
+      adw_toast_set_title (self->progress_toast, escaped);
+      return;
+    }
+
+  toast = adw_toast_new (escaped);
   g_set_weak_pointer (&self->progress_toast, toast);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
