@@ -11,7 +11,10 @@
  * available, of the whole view in a 1200x800 window: "update" is the model update
  * (filtering, and the list's rows), "layout" and "paint" (snapshot and rendering) are the
  * next frame's, "work" is the sum of the three, and "total" runs from the keystroke to the
- * end of that frame, counting the wait for the frame clock's next tick.
+ * end of that frame, counting the wait for the frame clock's next tick; "main thread cpu"
+ * is the processor time that the program's main thread used in that time (all of the
+ * work with the cairo renderer; Mesa's software GL renders in threads of its own), which,
+ * unlike the times, does not grow when other programs keep the processor busy.
  * It does so twice: with the first section open, which stays at the top of the list, and
  * with the section in the middle of the pack open, which the list scrolls to as the search
  * moves it. It also times frames in which only the search entry's text changed, what any
@@ -197,14 +200,16 @@ typedef struct
   Series paint;
   Series work;
   Series total;
+  Series cpu;
 } Keystrokes;
 
 static void
 keystrokes_init (Keystrokes *keys,
                  const char *what)
 {
-  Series *all[] = { &keys->update, &keys->layout, &keys->paint, &keys->work, &keys->total };
-  const char *parts[] = { "update", "layout", "paint", "work", "total" };
+  Series *all[] = { &keys->update, &keys->layout, &keys->paint, &keys->work, &keys->total,
+                    &keys->cpu };
+  const char *parts[] = { "update", "layout", "paint", "work", "total", "main thread cpu" };
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     {
@@ -216,7 +221,8 @@ keystrokes_init (Keystrokes *keys,
 static void
 keystrokes_report (Keystrokes *keys)
 {
-  Series *all[] = { &keys->update, &keys->layout, &keys->paint, &keys->work, &keys->total };
+  Series *all[] = { &keys->update, &keys->layout, &keys->paint, &keys->work, &keys->total,
+                    &keys->cpu };
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     {
@@ -238,13 +244,15 @@ add_keystroke (Keystrokes *keys,
                double      update,
                double      layout,
                double      paint,
-               double      total)
+               double      total,
+               double      cpu)
 {
   add_sample (&keys->update, update);
   add_sample (&keys->layout, layout);
   add_sample (&keys->paint, paint);
   add_sample (&keys->work, update + layout + paint);
   add_sample (&keys->total, total);
+  add_sample (&keys->cpu, cpu);
 }
 
 /* Sets the query as a keystroke would, and times it up to the next frame on screen. */
@@ -257,7 +265,7 @@ keystroke (GtkWidget  *view,
 {
   gint64 start = g_get_monotonic_time ();
   double cpu_start = thread_cpu_ms ();
-  double update, update_cpu, layout, paint, total;
+  double update, update_cpu, layout, paint, total, cpu;
   Frame frame;
 
   entente_outline_view_set_search_text (ENTENTE_OUTLINE_VIEW (view), text);
@@ -265,11 +273,12 @@ keystroke (GtkWidget  *view,
   update_cpu = thread_cpu_ms () - cpu_start;
   wait_for_frame (view, &frame);
   total = elapsed_ms (start);
+  cpu = thread_cpu_ms () - cpu_start;
   layout = (frame.layout_end - frame.start) / 1000.0;
   paint = (frame.paint_end - frame.layout_end) / 1000.0;
 
-  add_keystroke (keys, update, layout, paint, total);
-  add_keystroke (all_keys, update, layout, paint, total);
+  add_keystroke (keys, update, layout, paint, total, cpu);
+  add_keystroke (all_keys, update, layout, paint, total, cpu);
 
   if (verbose)
     g_print ("    %-18s %5d matches: update %6.2f (cpu %6.2f)  layout %6.2f  paint %6.2f  "
