@@ -420,6 +420,12 @@ test_review_window (void)
 
   g_assert_true (entente_review_page_get_pack (page) == entente_window_get_pack (window));
 
+  /* The page's badge counts today's cards: 20 new ones of the built-in pack. */
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
+  g_assert_cmpuint (entente_review_page_get_n_today (page), ==, 20);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (adw_view_stack_get_page (stack, GTK_WIDGET (page))),
+                    ==, 20);
+
   /* The outline shows a section's progress, and "Quiz me on this section" starts a
    * session over its cards. */
   outline = entente_window_get_outline_view (window);
@@ -436,7 +442,6 @@ test_review_window (void)
   entente_test_screenshot (GTK_WIDGET (window), "review-outline-cards");
   g_signal_emit_by_name (button, "clicked");
   entente_test_iterate (100);
-  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "review");
   g_assert_cmpint (entente_review_page_get_phase (page), ==, ENTENTE_REVIEW_PHASE_QUESTION);
   g_assert_cmpstr (entente_card_get_section (entente_review_page_get_card (page)), ==, "great-powers");
@@ -456,6 +461,7 @@ test_review_window (void)
     }
   entente_test_iterate (50);
   g_assert_cmpuint (entente_review_page_get_n_reviewed (page), ==, 1);
+  g_assert_cmpuint (entente_review_page_get_n_today (page), ==, 19);
   g_free (text);
   text = g_strdup_printf ("1 of %u cards learned", ids->len);
   g_assert_nonnull (entente_test_find_label (GTK_WIDGET (outline), text));

@@ -50,6 +50,8 @@ struct _EntenteReviewPage
   GtkWidget            *grade_buttons[4];
   GtkLabel             *grade_intervals[4];
 
+  guint                 n_today;      /* cards due and new today, for the page's badge */
+
   /* the session */
   EntenteReviewPhase    phase;
   char                 *section_id;   /* a section's session, or NULL for today's */
@@ -87,7 +89,25 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_N_TODAY,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_n_today (EntenteReviewPage *self,
+             guint              n_today)
+{
+  if (self->n_today == n_today)
+    return;
+
+  self->n_today = n_today;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TODAY]);
+}
 
 static void show_next_card (EntenteReviewPage *self);
 static void update_today   (EntenteReviewPage *self);
@@ -283,7 +303,10 @@ update_today (EntenteReviewPage *self)
     gtk_list_box_remove (self->today_list, child);
 
   if (self->pack == NULL)
-    return;
+    {
+      set_n_today (self, 0);
+      return;
+    }
 
   ids = all_card_ids (self->pack);
   states = load_states (self);
@@ -292,6 +315,7 @@ update_today (EntenteReviewPage *self)
 
   n_due = entente_review_queue_get_n_due (queue);
   n_new = entente_review_queue_get_n_new (queue);
+  set_n_today (self, can_save (self) ? n_due + n_new : 0);
 
   gtk_list_box_append (self->today_list, count_row_new (_("Due"), n_due));
   gtk_list_box_append (self->today_list, count_row_new (_("New"), n_new));
@@ -940,6 +964,7 @@ show_summary (EntenteReviewPage *self)
   clear_card_box (self);
   adw_status_page_set_description (self->done_status, text);
   set_phase (self, ENTENTE_REVIEW_PHASE_DONE);
+  update_today (self);
 }
 
 static void
@@ -1219,11 +1244,29 @@ key_binding_cb (GtkWidget *widget,
   return FALSE;
 }
 
+/* Today's overview and the badge follow every change, also those of a session. */
 static void
 store_changed_cb (EntenteReviewPage *self)
 {
-  if (self->phase == ENTENTE_REVIEW_PHASE_TODAY)
-    update_today (self);
+  update_today (self);
+}
+
+static void
+entente_review_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  EntenteReviewPage *self = ENTENTE_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_TODAY:
+      g_value_set_uint (value, self->n_today);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1296,6 +1339,14 @@ entente_review_page_class_init (EntenteReviewPageClass *klass)
 
   object_class->dispose = entente_review_page_dispose;
   object_class->finalize = entente_review_page_finalize;
+  object_class->get_property = entente_review_page_get_property;
+
+  /* The cards due and new today when the page last looked (0 when progress cannot be
+   * saved): the window shows it as the page's badge. */
+  properties[PROP_N_TODAY] =
+    g_param_spec_uint ("n-today", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SHOW_SECTION] =
     g_signal_new ("show-section",
@@ -1452,6 +1503,14 @@ entente_review_page_get_card (EntenteReviewPage *self)
   g_return_val_if_fail (ENTENTE_IS_REVIEW_PAGE (self), NULL);
 
   return self->card;
+}
+
+guint
+entente_review_page_get_n_today (EntenteReviewPage *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_REVIEW_PAGE (self), 0);
+
+  return self->n_today;
 }
 
 guint

@@ -50,6 +50,8 @@ void                entente_review_page_start_section    (EntenteReviewPage    *
 EntenteReviewPhase  entente_review_page_get_phase        (EntenteReviewPage    *self);
 /* The card on show, or NULL. */
 EntenteCard        *entente_review_page_get_card         (EntenteReviewPage    *self);
+/* Cards due and new today (property "n-today"). */
+guint               entente_review_page_get_n_today      (EntenteReviewPage    *self);
 /* Reviews committed in this session (undone ones not counted). */
 guint               entente_review_page_get_n_reviewed   (EntenteReviewPage    *self);
 /* The map of a map card (for tests), or NULL. */

@@ -1177,6 +1177,8 @@ entente_window_init (EntenteWindow *self)
   g_signal_connect_object (self->members_page, "show-section",
                            G_CALLBACK (members_show_section_cb), self,
                            G_CONNECT_SWAPPED);
+  g_object_bind_property (self->review_page, "n-today", self->review_stack_page, "badge-number",
+                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->review_page, "show-section",
                            G_CALLBACK (members_show_section_cb), self,
                            G_CONNECT_SWAPPED);
