@@ -445,6 +445,7 @@ read_review (sqlite3_stmt          *stmt,
   review->log.last_elapsed_days = column_uint (stmt, 11);
   review->log.scheduled_days = column_uint (stmt, 12);
   review->log.learning_steps = column_uint (stmt, 13);
+  /* before_state, NULL when the card had no state. */
   review->had_state = sqlite3_column_type (stmt, 14 + 8) != SQLITE_NULL;
   if (review->had_state)
     read_card (stmt, 14, &review->before);
@@ -589,6 +590,7 @@ probe (const char  *path,
 
   sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (db, 1);
 
   if ((rc = query_int (db, "PRAGMA application_id", &application_id)) != SQLITE_OK ||
       (rc = query_int (db, "PRAGMA user_version", &version)) != SQLITE_OK ||
