@@ -911,6 +911,7 @@ test_import_broken (Fixture       *fixture,
       g_assert_nonnull (strstr (error->message, broken_imports[i].file));
       if (strstr (error->message, broken_imports[i].problem) == NULL)
         g_error ("“%s” does not say “%s”", error->message, broken_imports[i].problem);
+      g_assert_null (strstr (error->message, ": :"));
       g_assert_cmpuint (n_added, ==, 0);
 
       /* One transaction: even the valid reviews before the problem are not kept. */

@@ -1802,10 +1802,16 @@ reader_fail (Reader     *reader,
              const char *member,
              const char *message)
 {
-  if (reader->problem == NULL)
-    reader->problem = g_strdup_printf ("%s%s%s: %s", reader->path->str,
-                                       reader->path->len > 0 && member != NULL ? "." : "",
-                                       member != NULL ? member : "", message);
+  g_autofree char *where = NULL;
+
+  if (reader->problem != NULL)
+    return FALSE;
+
+  where = g_strconcat (reader->path->str,
+                       reader->path->len > 0 && member != NULL ? "." : "",
+                       member != NULL ? member : "", NULL);
+  reader->problem = *where != '\0' ? g_strdup_printf ("%s: %s", where, message)
+                                   : g_strdup (message);
   return FALSE;
 }
 
@@ -1833,6 +1839,7 @@ reader_member (Reader     *reader,
   JsonNode *node = json_object_get_member (object, member);
 
   if (node == NULL)
+    /* Translators: follows where in the file, such as "packs[0].reviews[3].rating: " */
     reader_fail (reader, member, _("missing"));
   return node;
 }
@@ -1851,10 +1858,12 @@ read_int (Reader     *reader,
   if (node == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    /* Translators: follows where in the file, such as "packs[0].reviews[3].rating: " */
     return reader_fail (reader, member, _("must be a whole number"));
 
   value = json_node_get_int (node);
   if (value < min || value > max)
+    /* Translators: follows where in the file, such as "packs[0].reviews[3].rating: " */
     return reader_fail (reader, member, _("is out of range"));
 
   *out_value = value;
@@ -1890,10 +1899,12 @@ read_double (Reader     *reader,
 
   type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
   if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
+    /* Translators: follows where in the file, such as "packs[0].reviews[3].rating: " */
     return reader_fail (reader, member, _("must be a number"));
 
   *out_value = json_node_get_double (node);
   if (!isfinite (*out_value))
+    /* Translators: follows where in the file, such as "packs[0].reviews[3].rating: " */
     return reader_fail (reader, member, _("must be a number"));
 
   return TRUE;
@@ -1911,6 +1922,7 @@ read_id (Reader     *reader,
     return NULL;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
+      /* Translators: follows where in the file, such as "packs[0].reviews[3].rating: " */
       reader_fail (reader, member, _("must be a string"));
       return NULL;
     }
@@ -1918,6 +1930,7 @@ read_id (Reader     *reader,
   id = json_node_get_string (node);
   if (!id_is_valid (id))
     {
+      /* Translators: follows where in the file, such as "packs[0].reviews[3].rating: " */
       reader_fail (reader, member, _("is not a valid id"));
       return NULL;
     }
@@ -1936,6 +1949,7 @@ read_object (Reader     *reader,
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
+      /* Translators: follows where in the file, such as "packs[0].reviews[3].rating: " */
       reader_fail (reader, member, _("must be an object"));
       return NULL;
     }
@@ -1954,6 +1968,7 @@ read_array (Reader     *reader,
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
+      /* Translators: follows where in the file, such as "packs[0].reviews[3].rating: " */
       reader_fail (reader, member, _("must be an array"));
       return NULL;
     }
@@ -2159,6 +2174,7 @@ import_pack (Import     *import,
       g_string_append_printf (reader->path, ".reviews[%u]", i);
       ok = JSON_NODE_HOLDS_OBJECT (node)
            ? import_review (import, pack_id, json_node_get_object (node), error)
+           /* Translators: follows where in the file, such as "packs[0].reviews[3].rating: " */
            : reader_fail (reader, NULL, _("must be an object"));
       g_string_truncate (reader->path, length);
       if (!ok)
@@ -2178,6 +2194,7 @@ import_pack (Import     *import,
       ok = JSON_NODE_HOLDS_OBJECT (node)
            ? ((card_id = read_id (reader, json_node_get_object (node), "id")) != NULL &&
               read_card_json (reader, json_node_get_object (node), &card))
+           /* Translators: follows where in the file, such as "packs[0].reviews[3].rating: " */
            : reader_fail (reader, NULL, _("must be an object"));
       g_string_truncate (reader->path, length);
       if (!ok)
@@ -2247,18 +2264,21 @@ import_root (Import     *import,
   gint64 version;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return reader_fail (reader, NULL, _("not an Entente progress file"));
+    /* Translators: said of the whole file, after "Could not import “FILE”: " */
+    return reader_fail (reader, NULL, _("it is not an Entente progress file"));
 
   object = json_node_get_object (root);
   format = json_object_get_member (object, "format");
   if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
       g_strcmp0 (json_node_get_string (format), "entente-progress") != 0)
-    return reader_fail (reader, NULL, _("not an Entente progress file"));
+    /* Translators: said of the whole file, after "Could not import “FILE”: " */
+    return reader_fail (reader, NULL, _("it is not an Entente progress file"));
 
   if (!read_int (reader, object, "version", 1, G_MAXINT64, &version))
     return FALSE;
   if (version > ENTENTE_PROGRESS_EXPORT_VERSION)
-    return reader_fail (reader, NULL, _("written by a newer version of Entente"));
+    /* Translators: said of the whole file, after "Could not import “FILE”: " */
+    return reader_fail (reader, NULL, _("it was written by a newer version of Entente"));
 
   if (!(packs = read_array (reader, object, "packs")))
     return FALSE;
@@ -2271,6 +2291,7 @@ import_root (Import     *import,
       g_string_printf (reader->path, "packs[%u]", i);
       ok = JSON_NODE_HOLDS_OBJECT (node)
            ? import_pack (import, json_node_get_object (node), error)
+           /* Translators: follows where in the file, such as "packs[0].reviews[3].rating: " */
            : reader_fail (reader, NULL, _("must be an object"));
       g_string_truncate (reader->path, 0);
       if (!ok)
