@@ -606,8 +606,8 @@ update_accessible_description (EntenteMapView *self)
  * every border. Colouring the map (compose()) paints the base, each state's mask in its
  * status colour, the other countries muted, the borders, the sphere's outline and the
  * markers into a kept surface that frames paint: a change of date costs a few
- * composites, not a redraw of the shapes. Only a new size or style draws the layers
- * again at once; a new view is drawn in a worker thread once the view has been still
+ * composites, not a redraw of the shapes, and a new style draws only the base again.
+ * A new size or pack draws the layers again at once, in the frame; a new view is drawn in a worker thread once the view has been still
  * for SETTLE_MS, and until then frames scale and shift the kept map. */
 
 static void
@@ -920,12 +920,52 @@ line_mask_polyline (LineMask              *mask,
     }
 }
 
+/* Draws the base for the layers' view in the light or dark style: the sphere, a soft
+ * sea inside its outline, and the graticule. It is the only layer with colours: a new
+ * style draws it again and keeps the others. No clip to the outline: the graticule and
+ * the shapes lie inside it, and a clip that is not a rectangle makes cairo composite
+ * every fill through a mask. */
+static void
+render_base (Layers       *layers,
+             EntenteAtlas *atlas,
+             gboolean      dark)
+{
+  const Palette *palette = dark ? &dark_palette : &light_palette;
+  const View *view = &layers->view;
+  const EntentePolyline *graticule;
+  guint n_lines = 0;
+  cairo_t *cr;
+
+  g_clear_pointer (&layers->base, cairo_surface_destroy);
+  layers->base = create_surface (CAIRO_FORMAT_ARGB32, 0, 0,
+                                 view->width * view->scale_factor, view->height * view->scale_factor,
+                                 view->scale_factor);
+  layers->dark = dark;
+
+  cr = cairo_create (layers->base);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  gdk_cairo_set_source_rgba (cr, &palette->background);
+  cairo_paint (cr);
+
+  append_polyline (cr, view, entente_atlas_get_outline (atlas), TRUE);
+  gdk_cairo_set_source_rgba (cr, &palette->sea);
+  cairo_fill (cr);
+
+  graticule = entente_atlas_get_graticule (atlas, &n_lines);
+  for (guint i = 0; i < n_lines; i++)
+    append_polyline (cr, view, &graticule[i], FALSE);
+  cairo_set_line_width (cr, 1.0);
+  gdk_cairo_set_source_rgba (cr, &palette->graticule);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
 /* Draws the layers for @view. Touches no GTK and only reads the (decoded) atlas, so it
  * may run in a worker thread; returns NULL if @cancellable was cancelled meanwhile. */
 static Layers *
 render_layers (EntenteAtlas       *atlas,
                const View         *view,
-               const Palette      *palette,
                gboolean            dark,
                const char * const *codes,
                GCancellable       *cancellable)
@@ -934,18 +974,14 @@ render_layers (EntenteAtlas       *atlas,
   g_autoptr(GHashTable) pack = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree int *owner = NULL;
   g_autofree EntenteBounds *extent = NULL;
-  const EntentePolyline *outline;
-  const EntentePolyline *graticule;
   int width = view->width * view->scale_factor;
   int height = view->height * view->scale_factor;
   guint n_codes = g_strv_length ((char **) codes);
-  guint n_lines = 0;
   LineMask lines;
   guint n;
   cairo_t *cr;
 
   layers->view = *view;
-  layers->dark = dark;
   layers->codes = g_strdupv ((char **) codes);
   layers->masks = g_new0 (cairo_surface_t *, n_codes);
   for (guint i = 0; i < n_codes; i++)
@@ -981,29 +1017,7 @@ render_layers (EntenteAtlas       *atlas,
         }
     }
 
-  /* the base: the sphere, a soft sea inside its outline and the graticule. No clip to the outline: the graticule and the shapes
-   * lie inside it, and a clip that is not a rectangle makes cairo composite every fill
-   * through a mask. */
-  layers->base = create_surface (CAIRO_FORMAT_ARGB32, 0, 0, width, height, view->scale_factor);
-  cr = cairo_create (layers->base);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  gdk_cairo_set_source_rgba (cr, &palette->background);
-  cairo_paint (cr);
-
-  outline = entente_atlas_get_outline (atlas);
-  append_polyline (cr, view, outline, TRUE);
-  gdk_cairo_set_source_rgba (cr, &palette->sea);
-  cairo_fill (cr);
-
-  graticule = entente_atlas_get_graticule (atlas, &n_lines);
-  for (guint i = 0; i < n_lines; i++)
-    append_polyline (cr, view, &graticule[i], FALSE);
-  cairo_set_line_width (cr, 1.0);
-  gdk_cairo_set_source_rgba (cr, &palette->graticule);
-  cairo_stroke (cr);
-
-  cairo_destroy (cr);
+  render_base (layers, atlas, dark);
 
   if (g_cancellable_is_cancelled (cancellable))
     return NULL;
@@ -1168,7 +1182,6 @@ struct _RenderJob
 {
   EntenteAtlas  *atlas;
   View           view;
-  const Palette *palette;
   gboolean       dark;
   GStrv          codes;
   GCancellable  *cancellable;
@@ -1228,7 +1241,7 @@ render_thread_cb (GTask        *task,
   RenderJob *job = task_data;
   Layers *layers;
 
-  layers = render_layers (job->atlas, &job->view, job->palette, job->dark,
+  layers = render_layers (job->atlas, &job->view, job->dark,
                           (const char * const *) job->codes, cancellable);
 
   g_mutex_lock (&job->lock);
@@ -1271,10 +1284,10 @@ render_done_cb (GObject      *source,
   self->render_job = NULL;
   get_view (self, &view);
   if (self->atlas == NULL || self->layers == NULL ||
-      !view_same_size (&layers->view, &view) || layers->dark != is_dark () ||
+      !view_same_size (&layers->view, &view) ||
       !same_codes ((const char * const *) layers->codes, self->codes))
     {
-      /* drawn for a size, style or pack that is gone: the next frame draws at once */
+      /* drawn for a size or pack that is gone: the next frame draws at once */
       layers_free (layers);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
@@ -1314,7 +1327,6 @@ start_render (EntenteMapView *self)
   job = g_new0 (RenderJob, 1);
   job->atlas = g_object_ref (self->atlas);
   job->view = view;
-  job->palette = get_palette ();
   job->dark = is_dark ();
   g_ptr_array_add (self->codes, NULL);
   job->codes = g_strdupv ((char **) self->codes->pdata);
@@ -1348,17 +1360,23 @@ paint_map (EntenteMapView *self,
 
   get_view (self, &view);
   if (self->layers == NULL || !view_same_size (&self->layers->view, &view) ||
-      self->layers->dark != dark || !same_codes ((const char * const *) self->layers->codes, self->codes))
+      !same_codes ((const char * const *) self->layers->codes, self->codes))
     {
       cancel_render (self);
       g_ptr_array_add (self->codes, NULL);
       codes = g_strdupv ((char **) self->codes->pdata);
       g_ptr_array_remove_index (self->codes, self->codes->len - 1);
-      install_layers (self, render_layers (self->atlas, &view, palette, dark,
+      install_layers (self, render_layers (self->atlas, &view, dark,
                                            (const char * const *) codes, NULL));
     }
   else if (!view_same_place (&self->layers->view, &view) && self->settle_id == 0)
     start_render (self);
+
+  if (self->layers->dark != dark)
+    {
+      render_base (self->layers, self->atlas, dark);
+      self->composite_layers = NULL;
+    }
 
   if (self->composite_layers != self->layers || self->composite_serial != self->colour_serial)
     compose (self);
