@@ -442,7 +442,7 @@ entente_exam_new (EntentePack                *pack,
 
           g->cards->pdata[k] = g->cards->pdata[j];
           g->cards->pdata[j] = tmp;
-          g_ptr_array_add (selected, tmp);
+          g_ptr_array_add (selected, g->cards->pdata[k]);
         }
       g_ptr_array_unref (g->cards);
       g->cards = NULL;
