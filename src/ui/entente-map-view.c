@@ -1029,6 +1029,9 @@ render_layers (EntenteAtlas       *atlas,
   layers->land = create_surface (CAIRO_FORMAT_A8, 0, 0, width, height, view->scale_factor);
   cr = cairo_create (layers->land);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  /* cairo's fast antialiasing (fewer samples per pixel) fills in about half the time,
+   * and the borders drawn over every edge hide the difference */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   for (guint i = 0; i < n; i++)
     if (owner[i] == -1)
       append_country (cr, view, entente_atlas_get_country (atlas, i));
@@ -1056,6 +1059,7 @@ render_layers (EntenteAtlas       *atlas,
       layers->masks[c] = create_surface (CAIRO_FORMAT_A8, x0, y0, x1 - x0, y1 - y0, view->scale_factor);
       cr = cairo_create (layers->masks[c]);
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
       for (guint i = 0; i < n; i++)
         if (owner[i] == (int) c)
           append_country (cr, view, entente_atlas_get_country (atlas, i));
