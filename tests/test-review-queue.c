@@ -107,6 +107,7 @@ test_order (Fixture       *fixture,
   g_assert_cmpuint (entente_review_queue_get_n_new_available (queue), ==, 4);
   g_assert_cmpuint (entente_review_queue_get_n_learning_later (queue), ==, 1);
   g_assert_cmpint (entente_review_queue_get_next_learning_due (queue), ==, t + 10 * MINUTE);
+  g_assert_cmpint (entente_review_queue_get_next_due (queue), ==, t + 10 * MINUTE);
 
   item = entente_review_queue_peek (queue);
   g_assert_cmpstr (item->card_id, ==, "l-first");
@@ -186,6 +187,8 @@ test_day_boundary (Fixture       *fixture,
       g_assert_cmpstr (entente_review_queue_peek (queue)->card_id, ==, "before-midnight");
       g_assert_cmpuint (entente_review_queue_get_n_learning (queue), ==, 0);
       g_assert_cmpuint (entente_review_queue_get_n_learning_later (queue), ==, 1);
+      /* The learning card a millisecond before midnight comes before the review at it. */
+      g_assert_cmpint (entente_review_queue_get_next_due (queue), ==, m - 1);
     }
 
   /* At midnight a new day starts: both reviews and the learning card are due. */
@@ -198,6 +201,7 @@ test_day_boundary (Fixture       *fixture,
     g_assert_cmpint (entente_review_queue_get_day_end (queue), ==, m + DAY);
     g_assert_cmpuint (entente_review_queue_get_n_learning_later (queue), ==, 0);
     g_assert_cmpint (entente_review_queue_get_next_learning_due (queue), ==, 0);
+    g_assert_cmpint (entente_review_queue_get_next_due (queue), ==, 0);
   }
 
   /* The same instant in UTC is still the 10th: the day ends two hours later. */

@@ -20,6 +20,7 @@ struct _EntenteReviewQueue
   guint         n_new_available;
   guint         n_learning_later;
   gint64        next_learning_due;
+  gint64        next_due;
   gint64        day_end;
 };
 
@@ -99,6 +100,7 @@ entente_review_queue_new (const char * const *card_ids,
   g_autoptr(GArray) fresh = NULL;
   EntenteReviewQueue *queue;
   guint new_quota;
+  guint n_later = 0;
   gint64 now_ms;
   gsize n;
 
@@ -137,11 +139,15 @@ entente_review_queue_new (const char * const *card_ids,
       if (card->state == ENTENTE_FSRS_STATE_REVIEW)
         {
           if (card->due < queue->day_end)
-            g_array_append_val (review, p);
+            {
+              g_array_append_val (review, p);
+              continue;
+            }
         }
       else if (card->due <= now_ms)
         {
           g_array_append_val (learning, p);
+          continue;
         }
       else if (card->due < queue->day_end)
         {
@@ -149,6 +155,10 @@ entente_review_queue_new (const char * const *card_ids,
             queue->next_learning_due = card->due;
           queue->n_learning_later++;
         }
+
+      if (n_later == 0 || card->due < queue->next_due)
+        queue->next_due = card->due;
+      n_later++;
     }
 
   g_array_sort (learning, compare_due_then_id);
@@ -257,6 +267,14 @@ entente_review_queue_get_next_learning_due (const EntenteReviewQueue *queue)
   g_return_val_if_fail (queue != NULL, 0);
 
   return queue->next_learning_due;
+}
+
+gint64
+entente_review_queue_get_next_due (const EntenteReviewQueue *queue)
+{
+  g_return_val_if_fail (queue != NULL, 0);
+
+  return queue->next_due;
 }
 
 gint64

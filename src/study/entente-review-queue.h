@@ -68,6 +68,9 @@ guint    entente_review_queue_get_n_new_available   (const EntenteReviewQueue *q
 guint    entente_review_queue_get_n_learning_later  (const EntenteReviewQueue *queue);
 /* When the first of those comes due (ms since the epoch), or 0 when there is none. */
 gint64   entente_review_queue_get_next_learning_due (const EntenteReviewQueue *queue);
+/* When the first studied card that is not in the queue comes due (ms since the epoch): a
+ * learning card later today or a review card on a later day; 0 when there is none. */
+gint64   entente_review_queue_get_next_due          (const EntenteReviewQueue *queue);
 /* The start of tomorrow in @now's time zone (ms since the epoch). */
 gint64   entente_review_queue_get_day_end           (const EntenteReviewQueue *queue);
 
