@@ -1233,6 +1233,76 @@ test_newer_version (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
 }
 
+/* Makes @path unwritable even for root (where chmod does not stop writes), or back. */
+static gboolean
+set_unwritable (const char *path,
+                gboolean    unwritable)
+{
+  const char *argv[] = { "chattr", unwritable ? "+i" : "-i", path, NULL };
+  int status = -1;
+
+  if (getuid () != 0)
+    return g_chmod (path, unwritable ? 0444 : 0644) == 0;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL,
+                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                       G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &status, NULL) &&
+         g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+test_unwritable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = NULL;
+  g_autoptr(GHashTable) cards = NULL;
+  g_autoptr(GError) open_error = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *notice = NULL;
+  EntenteFsrsCard card = make_card (1, NOON_MS);
+  EntenteFsrsLog log = make_log (NULL, NOON_MS + 1, ENTENTE_FSRS_RATING_GOOD);
+  gboolean read_only = FALSE;
+  gint64 id = -1;
+
+  make_database (fixture->path);
+  before = read_bytes (fixture->path);
+  if (!set_unwritable (fixture->path, TRUE))
+    {
+      g_test_skip ("cannot make a file unwritable here (chattr needs ext4 and root)");
+      return;
+    }
+
+  /* Everything that needs the file unwritable happens before any assertion, so that it is
+   * writable again (and removable) whatever the outcome. */
+  store = entente_progress_store_open (fixture->path, &open_error);
+  if (store != NULL)
+    {
+      read_only = entente_progress_store_get_read_only (store);
+      notice = g_strdup (entente_progress_store_get_notice (store));
+      cards = entente_progress_store_load_pack (store, "pack", NULL);
+      id = entente_progress_store_record_review (store, "pack", "card-1", &log, &card, 1,
+                                                 &error);
+      g_clear_object (&store);
+    }
+  g_assert_true (set_unwritable (fixture->path, FALSE));
+
+  g_assert_no_error (open_error);
+  g_assert_true (read_only);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, fixture->path));
+  g_assert_nonnull (strstr (notice, "cannot be written"));
+  g_assert_nonnull (cards);
+  g_assert_cmpuint (g_hash_table_size (cards), ==, 300);
+  g_assert_cmpint (id, ==, 0);
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "permissions"));
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 /* Killed at random moments */
 
 #define CRASH_KILLS 220
@@ -1520,6 +1590,7 @@ main (int    argc,
   ADD ("damaged-twice", test_damaged_twice);
   ADD ("orphan-wal", test_orphan_wal);
   ADD ("newer-version", test_newer_version);
+  ADD ("unwritable", test_unwritable);
   ADD ("killed", test_killed);
 #undef ADD
 #define ADD_DAMAGE(name, how) \

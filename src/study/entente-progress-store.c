@@ -43,6 +43,7 @@ struct _EntenteProgressStore
   sqlite3       *db;
   sqlite3_stmt **stmts;
   gboolean       read_only;
+  gboolean       newer;      /* read-only because a newer Entente wrote it */
 };
 
 static void entente_progress_store_initable_iface_init (GInitableIface *iface);
@@ -286,10 +287,16 @@ check_writable (EntenteProgressStore  *self,
     return TRUE;
 
   name = display_name (self->path);
-  g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY,
-               _("Progress cannot be saved: “%s” was written by a newer version of Entente "
-                 "and is open read-only"),
-               name);
+  if (self->newer)
+    g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY,
+                 _("Progress cannot be saved: “%s” was written by a newer version of "
+                   "Entente and is open read-only"),
+                 name);
+  else
+    g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY,
+                 _("Progress cannot be saved: “%s” cannot be written (check its "
+                   "permissions)"),
+                 name);
   return FALSE;
 }
 
@@ -856,6 +863,7 @@ entente_progress_store_initable_init (GInitable     *initable,
                 return FALSE;
               }
             self->read_only = TRUE;
+            self->newer = TRUE;
             self->notice = g_strdup_printf (_("The progress database “%s” was written by a "
                                               "newer version of Entente. It is open "
                                               "read-only: your reviews will not be saved "
@@ -895,6 +903,28 @@ entente_progress_store_initable_init (GInitable     *initable,
 
   if (self->db == NULL && !open_fresh (self, error))
     return FALSE;
+
+  /* SQLite opens a file it may not write read-only without saying so: say it. */
+  if (!self->read_only && sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_autofree char *name = display_name (self->path);
+
+      if (version < ENTENTE_PROGRESS_STORE_SCHEMA_VERSION)
+        {
+          g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR,
+                       ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY,
+                       _("Could not open the progress database “%s”: it cannot be written "
+                         "(check its permissions)"),
+                       name);
+          return FALSE;
+        }
+
+      self->read_only = TRUE;
+      self->notice = g_strdup_printf (_("The progress database “%s” cannot be written (check "
+                                        "its permissions). Your progress is shown, but new "
+                                        "reviews are not saved."),
+                                      name);
+    }
 
   if (!configure (self, error))
     return FALSE;
@@ -992,7 +1022,8 @@ entente_progress_store_class_init (EntenteProgressStoreClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /* TRUE when the database comes from a newer Entente: every write then fails. */
+  /* TRUE when the database comes from a newer Entente or cannot be written: every write
+   * then fails, and "notice" says why. */
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL,
                           FALSE,

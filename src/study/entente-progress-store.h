@@ -25,7 +25,7 @@ G_DECLARE_FINAL_TYPE (EntenteProgressStore, entente_progress_store,
 
 typedef enum
 {
-  ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY,  /* written by a newer Entente: opened read-only */
+  ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY,  /* newer Entente's, or not writable: read-only */
   ENTENTE_PROGRESS_STORE_ERROR_DATABASE,   /* SQLite failed (disk full, I/O error, locked) */
   ENTENTE_PROGRESS_STORE_ERROR_NOT_FOUND,  /* no review with that id */
   ENTENTE_PROGRESS_STORE_ERROR_NOT_LATEST, /* undo of a review the card has changed since */
@@ -90,8 +90,9 @@ char                 *entente_progress_store_get_default_path (void);
 
 /* Opens (creating it and its folder when missing) the database at @path. A damaged file
  * is moved aside and a fresh one used: see get_moved_aside_path () and get_notice (). A
- * database from a newer Entente opens read-only. Fails only when no usable database can
- * be had at @path (for example a folder without write permission), with a message. */
+ * database from a newer Entente, or one that cannot be written, opens read-only. Fails
+ * only when no usable database can be had at @path (for example where a file stands in
+ * place of its folder), with a message. */
 EntenteProgressStore *entente_progress_store_open            (const char       *path,
                                                               GError          **error);
 /* The same in a worker thread: opening checks the whole file (PRAGMA integrity_check), which
