@@ -1305,7 +1305,7 @@ test_unwritable (Fixture       *fixture,
 
 /* Killed at random moments */
 
-#define CRASH_KILLS 220
+#define CRASH_KILLS 200
 #define CRASH_CARDS 40
 
 /* What the reviewer tells the parent through a pipe, one message per write (atomic). */
