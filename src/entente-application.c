@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "entente-application.h"
+#include "entente-preferences.h"
 #include "entente-progress-store.h"
 #include "entente-validate.h"
 #include "entente-window.h"
@@ -32,6 +33,8 @@ struct _EntenteApplication
   EntenteProgressStore *progress_store;
   char                 *progress_notice;
   gboolean              progress_tried;
+
+  GSettings            *settings;
 };
 
 G_DEFINE_FINAL_TYPE (EntenteApplication, entente_application, ADW_TYPE_APPLICATION)
@@ -228,9 +231,36 @@ quit_action (GSimpleAction *action,
   g_list_free (windows);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  EntenteApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (entente_preferences_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
+  { .name = "preferences", .activate = preferences_action },
 };
+
+/* The style preference: follow the system, or always light or dark. */
+static void
+apply_style (EntenteApplication *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *style = g_settings_get_string (self->settings, "style");
+
+  if (g_str_equal (style, "light"))
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (style, "dark"))
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
 
 static void
 entente_application_startup (GApplication *application)
@@ -248,6 +278,13 @@ entente_application_startup (GApplication *application)
 
   gtk_application_set_accels_for_action (gtk_application, "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_application, "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style), self,
+                           G_CONNECT_SWAPPED);
+  apply_style (self);
   gtk_application_set_accels_for_action (gtk_application, "window.close",
                                          (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (gtk_application, "win.open",
@@ -263,6 +300,7 @@ entente_application_finalize (GObject *object)
 
   g_clear_object (&self->progress_store);
   g_clear_pointer (&self->progress_notice, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (entente_application_parent_class)->finalize (object);
 }

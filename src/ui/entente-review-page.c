@@ -1299,6 +1299,32 @@ build_grade_buttons (EntenteReviewPage *self)
   gtk_widget_add_css_class (self->grade_buttons[0], "destructive-action");
 }
 
+/* The scheduler's parameters from the preferences: the retention wanted, the longest
+ * interval, and whether to spread reviews (fuzz); the weights are FSRS-6's defaults. */
+static void
+load_params (EntenteReviewPage *self)
+{
+  entente_fsrs_params_init_default (&self->params);
+  self->params.request_retention = g_settings_get_double (self->settings, "desired-retention");
+  self->params.maximum_interval = g_settings_get_uint (self->settings, "maximum-interval");
+  self->params.enable_fuzz = g_settings_get_boolean (self->settings, "enable-fuzz");
+  entente_fsrs_params_clip (&self->params);
+}
+
+static void
+settings_changed_cb (EntenteReviewPage *self,
+                     const char        *key)
+{
+  if (g_str_equal (key, "desired-retention") || g_str_equal (key, "maximum-interval") ||
+      g_str_equal (key, "enable-fuzz"))
+    load_params (self);
+  else if (g_str_equal (key, "new-cards-per-day"))
+    update_today (self);
+
+  if (self->phase == ENTENTE_REVIEW_PHASE_ANSWER && !self->graded)
+    update_grade_intervals (self);
+}
+
 static void
 entente_review_page_dispose (GObject *object)
 {
@@ -1400,9 +1426,9 @@ entente_review_page_init (EntenteReviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  entente_fsrs_params_init_default (&self->params);
-  /* Spread reviews that would fall on the same day, as ts-fsrs does with fuzz on. */
-  self->params.enable_fuzz = TRUE;
+  load_params (self);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   self->seen = g_hash_table_new (g_str_hash, g_str_equal);
   self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->undo_cards = g_ptr_array_new_with_free_func (g_object_unref);

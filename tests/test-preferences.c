@@ -1,0 +1,90 @@
+/* test-preferences.c: the Preferences window writes its settings, explains the desired
+ * retention in plain words, switches the style, and the review's schedule follows.
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "entente-application.h"
+#include "entente-preferences.h"
+#include "entente-test-ui.h"
+
+static EntenteApplication *app;
+
+static GtkWidget *
+find_preferences (void)
+{
+  GList *windows = entente_test_list_windows (ENTENTE_TYPE_PREFERENCES);
+  GtkWidget *found = windows != NULL ? windows->data : NULL;
+
+  g_list_free (windows);
+  return found;
+}
+
+static void
+test_preferences_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *preferences;
+  GtkWidget *spin;
+
+  g_settings_reset (settings, "desired-retention");
+  g_settings_reset (settings, "style");
+
+  /* app.preferences (Ctrl+,) opens it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  entente_test_iterate (300);
+  preferences = find_preferences ();
+  g_assert_nonnull (preferences);
+  g_assert_nonnull (entente_test_find_label (preferences,
+                                             "Cards come back when you would still remember 90 in 100 of them. Higher means more reviews and less forgetting."));
+  entente_test_screenshot (preferences, "preferences");
+
+  /* A changed value is written at once, and the explanation follows. */
+  spin = entente_test_find_child (preferences, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  g_settings_set_double (settings, "desired-retention", 0.85);
+  entente_test_iterate (50);
+  g_assert_nonnull (entente_test_find_label (preferences,
+                                             "Cards come back when you would still remember 85 in 100 of them. Higher means more reviews and less forgetting."));
+
+  /* The style row forces dark, and back. */
+  g_settings_set_string (settings, "style", "dark");
+  entente_test_iterate (100);
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  entente_test_screenshot (preferences, "preferences-dark");
+  g_settings_set_string (settings, "style", "light");
+  entente_test_iterate (100);
+  g_assert_false (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+
+  g_settings_reset (settings, "desired-retention");
+  g_settings_reset (settings, "style");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  entente_test_iterate (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  entente_test_ui_init (&argc, &argv);
+
+  app = entente_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/entente/preferences/window", test_preferences_window);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+
+  return status;
+}
