@@ -169,24 +169,61 @@ question_set_choices (Question *q)
     q->choices[i] = choices[q->order[i]];
 }
 
+/* The shown choices are made the first time they are needed, so that drawing an exam of
+ * every card reads no card's text. */
+static const char **
+question_get_choices (const Question *q)
+{
+  if (q->kind != ENTENTE_EXAM_KIND_CHOICE)
+    return NULL;
+
+  if (q->choices == NULL)
+    question_set_choices ((Question *) q);
+
+  return q->choices;
+}
+
+/* How many choices (choice cards) or gaps (cloze cards) a card has; 0 otherwise. */
+static guint
+card_n_parts (EntenteCard      *card,
+              EntenteExamKinds  kind)
+{
+  if (kind == ENTENTE_EXAM_KIND_CHOICE)
+    {
+      const char * const *choices = entente_card_get_choices (card);
+
+      return choices != NULL ? MIN (g_strv_length ((char **) choices), MAX_CHOICES) : 0;
+    }
+
+  if (kind == ENTENTE_EXAM_KIND_CLOZE)
+    return MIN (count_gaps (entente_card_get_text (card)), G_MAXUINT8);
+
+  return 0;
+}
+
+/* A card about to become a question. */
+typedef struct
+{
+  EntenteCard *card;
+  guint8       kind;
+  guint8       n_parts;
+} Item;
+
 /* Fills in what the seed decides for one question. */
 static void
-question_init (Question    *q,
-               EntenteCard *card,
-               Rng         *rng)
+question_init (Question   *q,
+               const Item *item,
+               Rng        *rng)
 {
   memset (q, 0, sizeof *q);
-  q->card = card;
-  q->kind = kind_for_card (entente_card_get_kind (card));
+  q->card = item->card;
+  q->kind = item->kind;
   q->gap = -1;
   q->given_choice = -1;
 
   if (q->kind == ENTENTE_EXAM_KIND_CHOICE)
     {
-      const char * const *choices = entente_card_get_choices (card);
-      guint n = choices != NULL ? g_strv_length ((char **) choices) : 0;
-
-      q->n_choices = MIN (n, MAX_CHOICES);
+      q->n_choices = item->n_parts;
       for (guint i = 0; i < q->n_choices; i++)
         q->order[i] = i;
       for (guint i = q->n_choices; i > 1; i--)
@@ -197,13 +234,10 @@ question_init (Question    *q,
           q->order[i - 1] = q->order[j];
           q->order[j] = tmp;
         }
-      question_set_choices (q);
     }
   else if (q->kind == ENTENTE_EXAM_KIND_CLOZE)
     {
-      guint n = count_gaps (entente_card_get_text (card));
-
-      q->gap = n > 0 ? (int) rng_below (rng, n) : 0;
+      q->gap = item->n_parts > 0 ? (int) rng_below (rng, item->n_parts) : 0;
     }
 }
 
@@ -230,32 +264,173 @@ exam_alloc (EntentePack                *pack,
   return exam;
 }
 
-/* Puts @cards (borrowed EntenteCard pointers) in the seed's order and makes them questions. */
+/* Puts @items in the seed's order and makes them questions. */
 static void
 exam_add_questions (EntenteExam *exam,
-                    GPtrArray   *cards,
+                    GArray      *items,
                     Rng         *rng)
 {
-  for (guint i = cards->len; i > 1; i--)
+  for (guint i = items->len; i > 1; i--)
     {
       guint j = rng_below (rng, i);
-      gpointer tmp = cards->pdata[i - 1];
+      Item tmp = g_array_index (items, Item, i - 1);
 
-      cards->pdata[i - 1] = cards->pdata[j];
-      cards->pdata[j] = tmp;
+      g_array_index (items, Item, i - 1) = g_array_index (items, Item, j);
+      g_array_index (items, Item, j) = tmp;
     }
 
-  g_array_set_size (exam->questions, cards->len);
-  for (guint i = 0; i < cards->len; i++)
-    question_init (&g_array_index (exam->questions, Question, i), cards->pdata[i], rng);
+  g_array_set_size (exam->questions, items->len);
+  for (guint i = 0; i < items->len; i++)
+    question_init (&g_array_index (exam->questions, Question, i), &g_array_index (items, Item, i), rng);
+}
+
+/* What drawing an exam needs to know of a pack's cards, made once per pack (a pack never
+ * changes) and kept on it: the cards grouped by section, with their kinds and their
+ * numbers of choices or gaps, so that drawing reads only the cards it asks. */
+typedef struct
+{
+  guint         n_groups;    /* the sections in reading order, then "no section" */
+  GHashTable   *group_of_section; /* section id (owned by the pack) -> group */
+  guint        *group_start; /* n_groups + 1: where each group's cards start in cards */
+  guint        *kind_counts; /* n_groups × 4: a group's cards of each kind */
+  guint        *cards;       /* card positions, by group, in pack order within a group */
+  EntenteCard **objects;     /* by card position; owned by the pack */
+  guint8       *kinds;       /* by card position: an EntenteExamKinds bit, 0 if none */
+  guint8       *n_parts;     /* by card position: card_n_parts () */
+} ExamIndex;
+
+static void
+exam_index_free (gpointer data)
+{
+  ExamIndex *index = data;
+
+  g_hash_table_unref (index->group_of_section);
+  g_free (index->group_start);
+  g_free (index->kind_counts);
+  g_free (index->cards);
+  g_free (index->objects);
+  g_free (index->kinds);
+  g_free (index->n_parts);
+  g_free (index);
+}
+
+static guint
+kind_slot (guint8 kind)
+{
+  return kind == ENTENTE_EXAM_KIND_CHOICE ? 0 : kind == ENTENTE_EXAM_KIND_BASIC ? 1
+       : kind == ENTENTE_EXAM_KIND_CLOZE ? 2 : 3;
+}
+
+G_LOCK_DEFINE_STATIC (exam_index);
+
+static ExamIndex *
+exam_index_get (EntentePack *pack)
+{
+  static GQuark quark;
+  g_autofree guint *group_of_card = NULL;
+  g_autofree guint *fill = NULL;
+  ExamIndex *index;
+  GListModel *cards;
+  guint n_cards, n_sections, no_section, last_group = 0;
+  const char *last_section = NULL;
+
+  /* Only one thread makes a pack's index; the others wait for it. */
+  G_LOCK (exam_index);
+  if (quark == 0)
+    quark = g_quark_from_static_string ("entente-exam-index");
+  index = g_object_get_qdata (G_OBJECT (pack), quark);
+  if (index != NULL)
+    {
+      G_UNLOCK (exam_index);
+      return index;
+    }
+
+  index = g_new0 (ExamIndex, 1);
+  n_sections = entente_pack_get_n_sections (pack);
+  no_section = n_sections;
+  index->n_groups = n_sections + 1;
+  index->group_of_section = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_sections; i++)
+    g_hash_table_insert (index->group_of_section,
+                         (gpointer) entente_section_get_id (entente_pack_get_nth_section (pack, i)),
+                         GUINT_TO_POINTER (i));
+
+  cards = entente_pack_get_cards (pack);
+  n_cards = g_list_model_get_n_items (cards);
+  index->objects = g_new (EntenteCard *, n_cards);
+  index->kinds = g_new (guint8, n_cards);
+  index->n_parts = g_new (guint8, n_cards);
+  index->kind_counts = g_new0 (guint, (gsize) index->n_groups * 4);
+  group_of_card = g_new (guint, n_cards);
+
+  for (guint i = 0; i < n_cards; i++)
+    {
+      EntenteCard *card = g_list_model_get_item (cards, i);
+      const char *section;
+      guint group = no_section;
+      guint8 kind;
+
+      /* The pack keeps its cards for as long as it lives. */
+      g_object_unref (card);
+
+      kind = kind_for_card (entente_card_get_kind (card));
+      section = entente_card_get_section (card);
+      if (section != NULL && last_section != NULL && strcmp (section, last_section) == 0)
+        group = last_group;
+      else if (section != NULL)
+        {
+          gpointer found;
+
+          /* The loader refuses a card of a section that does not exist. */
+          if (g_hash_table_lookup_extended (index->group_of_section, section, NULL, &found))
+            group = GPOINTER_TO_UINT (found);
+          last_section = section;
+          last_group = group;
+        }
+
+      index->objects[i] = card;
+      index->kinds[i] = kind;
+      index->n_parts[i] = card_n_parts (card, kind);
+      group_of_card[i] = group;
+      if (kind != 0)
+        index->kind_counts[group * 4 + kind_slot (kind)]++;
+    }
+
+  /* Counting sort of the card positions by group. */
+  index->group_start = g_new0 (guint, index->n_groups + 1);
+  for (guint g = 0; g < index->n_groups; g++)
+    {
+      guint n = 0;
+
+      for (guint k = 0; k < 4; k++)
+        n += index->kind_counts[g * 4 + k];
+      index->group_start[g + 1] = index->group_start[g] + n;
+    }
+  index->cards = g_new (guint, MAX (index->group_start[index->n_groups], 1));
+  fill = g_memdup2 (index->group_start, sizeof (guint) * index->n_groups);
+  for (guint i = 0; i < n_cards; i++)
+    if (index->kinds[i] != 0)
+      index->cards[fill[group_of_card[i]]++] = i;
+
+  g_object_set_qdata_full (G_OBJECT (pack), quark, index, exam_index_free);
+  G_UNLOCK (exam_index);
+  return index;
+}
+
+void
+entente_exam_prepare (EntentePack *pack)
+{
+  g_return_if_fail (ENTENTE_IS_PACK (pack));
+
+  exam_index_get (pack);
 }
 
 typedef struct
 {
-  GPtrArray *cards;     /* borrowed EntenteCard pointers, or NULL when empty */
-  guint      quota;
-  guint64    remainder;
-  guint64    tie;
+  guint   n;         /* candidates */
+  guint   quota;
+  guint64 remainder;
+  guint64 tie;
 } Group;
 
 static int
@@ -269,29 +444,29 @@ compare_groups_for_extra (gconstpointer a,
 
   if (ga->remainder != gb->remainder)
     return ga->remainder > gb->remainder ? -1 : 1;
-  if (ga->cards->len != gb->cards->len)
-    return ga->cards->len > gb->cards->len ? -1 : 1;
+  if (ga->n != gb->n)
+    return ga->n > gb->n ? -1 : 1;
   if (ga->tie != gb->tie)
     return ga->tie < gb->tie ? -1 : 1;
   return 0;
 }
 
 static void
-mark_included (GHashTable     *section_index,
+mark_included (ExamIndex      *index,
                gboolean       *included,
                EntenteSection *section)
 {
   GListModel *children = entente_section_get_children (section);
-  gpointer index;
+  gpointer group;
 
-  if (g_hash_table_lookup_extended (section_index, entente_section_get_id (section), NULL, &index))
-    included[GPOINTER_TO_UINT (index)] = TRUE;
+  if (g_hash_table_lookup_extended (index->group_of_section, entente_section_get_id (section), NULL, &group))
+    included[GPOINTER_TO_UINT (group)] = TRUE;
 
   for (guint i = 0; i < g_list_model_get_n_items (children); i++)
     {
       g_autoptr(EntenteSection) child = g_list_model_get_item (children, i);
 
-      mark_included (section_index, included, child);
+      mark_included (index, included, child);
     }
 }
 
@@ -300,17 +475,14 @@ entente_exam_new (EntentePack                *pack,
                   const EntenteExamSettings  *settings,
                   GError                    **error)
 {
-  g_autoptr(GHashTable) section_index = NULL;
-  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(GArray) items = NULL;
+  g_autoptr(GArray) candidates = NULL;
   g_autofree gboolean *included = NULL;
   g_autofree Group *groups = NULL;
   g_autofree guint *order = NULL;
   g_autoptr(EntenteExam) exam = NULL;
-  GListModel *cards;
-  guint n_sections, n_groups, n_cards, n_candidates = 0, n_nonempty = 0, n, given = 0;
-  gboolean all_sections;
-  const char *last_section = NULL;
-  guint last_group = 0;
+  ExamIndex *index;
+  guint n_candidates = 0, n_nonempty = 0, n, given = 0;
   Rng rng;
 
   g_return_val_if_fail (ENTENTE_IS_PACK (pack), NULL);
@@ -318,24 +490,14 @@ entente_exam_new (EntentePack                *pack,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   exam = exam_alloc (pack, settings);
+  index = exam_index_get (pack);
   rng.state = settings->seed;
 
-  /* Groups 0 .. n_sections - 1 are the sections in reading order; the last one holds the
-   * cards without a section. */
-  n_sections = entente_pack_get_n_sections (pack);
-  n_groups = n_sections + 1;
-  section_index = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < n_sections; i++)
-    g_hash_table_insert (section_index,
-                         (gpointer) entente_section_get_id (entente_pack_get_nth_section (pack, i)),
-                         GUINT_TO_POINTER (i));
-
-  included = g_new0 (gboolean, n_groups);
-  all_sections = exam->section_ids[0] == NULL;
-  if (all_sections)
+  included = g_new0 (gboolean, index->n_groups);
+  if (exam->section_ids[0] == NULL)
     {
-      for (guint i = 0; i < n_groups; i++)
-        included[i] = TRUE;
+      for (guint g = 0; g < index->n_groups; g++)
+        included[g] = TRUE;
     }
   else
     {
@@ -350,51 +512,22 @@ entente_exam_new (EntentePack                *pack,
                            _("The pack has no section “%s”"), exam->section_ids[i]);
               return NULL;
             }
-          mark_included (section_index, included, section);
+          mark_included (index, included, section);
         }
     }
 
-  groups = g_new0 (Group, n_groups);
-  cards = entente_pack_get_cards (pack);
-  n_cards = g_list_model_get_n_items (cards);
-  for (guint i = 0; i < n_cards; i++)
+  groups = g_new0 (Group, index->n_groups);
+  for (guint g = 0; g < index->n_groups; g++)
     {
-      EntenteCard *card = g_list_model_get_item (cards, i);
-      const char *section;
-      guint group;
-
-      /* The pack keeps its cards for as long as it lives. */
-      g_object_unref (card);
-
-      if ((kind_for_card (entente_card_get_kind (card)) & exam->kinds) == 0)
+      if (!included[g])
         continue;
 
-      section = entente_card_get_section (card);
-      if (section == NULL)
-        group = n_sections;
-      else if (last_section != NULL && strcmp (section, last_section) == 0)
-        group = last_group;
-      else
-        {
-          gpointer index;
-
-          if (!g_hash_table_lookup_extended (section_index, section, NULL, &index))
-            continue;
-          group = GPOINTER_TO_UINT (index);
-          last_section = section;
-          last_group = group;
-        }
-
-      if (!included[group])
-        continue;
-
-      if (groups[group].cards == NULL)
-        {
-          groups[group].cards = g_ptr_array_new ();
-          n_nonempty++;
-        }
-      g_ptr_array_add (groups[group].cards, card);
-      n_candidates++;
+      for (guint k = 0; k < 4; k++)
+        if ((exam->kinds & (1u << k)) != 0)
+          groups[g].n += index->kind_counts[g * 4 + k];
+      n_candidates += groups[g].n;
+      if (groups[g].n > 0)
+        n_nonempty++;
     }
 
   if (n_candidates == 0)
@@ -409,46 +542,62 @@ entente_exam_new (EntentePack                *pack,
 
   /* Largest remainder method. */
   order = g_new (guint, n_nonempty);
-  for (guint i = 0, k = 0; i < n_groups; i++)
+  for (guint g = 0, k = 0; g < index->n_groups; g++)
     {
-      Group *g = &groups[i];
+      Group *group = &groups[g];
 
-      if (g->cards == NULL)
+      if (group->n == 0)
         continue;
 
-      g->quota = (guint) (((guint64) n * g->cards->len) / n_candidates);
-      g->remainder = ((guint64) n * g->cards->len) % n_candidates;
-      g->tie = rng_next (&rng);
-      given += g->quota;
-      order[k++] = i;
+      group->quota = (guint) (((guint64) n * group->n) / n_candidates);
+      group->remainder = ((guint64) n * group->n) % n_candidates;
+      group->tie = rng_next (&rng);
+      given += group->quota;
+      order[k++] = g;
     }
-  g_qsort_with_data (order, n_nonempty, sizeof (guint), compare_groups_for_extra, groups);
+  if (given < n)
+    g_qsort_with_data (order, n_nonempty, sizeof (guint), compare_groups_for_extra, groups);
   for (guint k = 0; given < n && k < n_nonempty; k++, given++)
     groups[order[k]].quota++;
 
-  selected = g_ptr_array_sized_new (n);
-  for (guint i = 0; i < n_groups; i++)
+  items = g_array_sized_new (FALSE, FALSE, sizeof (Item), n);
+  candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint g = 0; g < index->n_groups; g++)
     {
-      Group *g = &groups[i];
+      Group *group = &groups[g];
+      guint *c;
 
-      if (g->cards == NULL)
+      if (group->quota == 0)
         continue;
 
-      /* The first quota places of a partial Fisher–Yates shuffle. */
-      for (guint k = 0; k < g->quota; k++)
-        {
-          guint j = k + rng_below (&rng, g->cards->len - k);
-          gpointer tmp = g->cards->pdata[k];
+      g_array_set_size (candidates, 0);
+      for (guint i = index->group_start[g]; i < index->group_start[g + 1]; i++)
+        if ((index->kinds[index->cards[i]] & exam->kinds) != 0)
+          g_array_append_val (candidates, index->cards[i]);
+      c = (guint *) (gpointer) candidates->data;
 
-          g->cards->pdata[k] = g->cards->pdata[j];
-          g->cards->pdata[j] = tmp;
-          g_ptr_array_add (selected, g->cards->pdata[k]);
+      /* The first quota places of a partial Fisher–Yates shuffle; a group asked in full
+       * needs none, as all the questions are shuffled afterwards. */
+      for (guint k = 0; k < group->quota; k++)
+        {
+          Item item;
+
+          if (group->quota < candidates->len)
+            {
+              guint j = k + rng_below (&rng, candidates->len - k);
+              guint tmp = c[k];
+
+              c[k] = c[j];
+              c[j] = tmp;
+            }
+          item.card = index->objects[c[k]];
+          item.kind = index->kinds[c[k]];
+          item.n_parts = index->n_parts[c[k]];
+          g_array_append_val (items, item);
         }
-      g_ptr_array_unref (g->cards);
-      g->cards = NULL;
     }
 
-  exam_add_questions (exam, selected, &rng);
+  exam_add_questions (exam, items, &rng);
 
   return g_steal_pointer (&exam);
 }
@@ -626,7 +775,7 @@ entente_exam_get_choices (const EntenteExam *exam,
 {
   g_return_val_if_fail (exam != NULL, NULL);
   g_return_val_if_fail (position < exam->questions->len, NULL);
-  return (const char * const *) GET_QUESTION (exam, position)->choices;
+  return (const char * const *) question_get_choices (GET_QUESTION (exam, position));
 }
 
 int
@@ -1334,7 +1483,6 @@ read_question (EntenteExam  *exam,
           seen |= 1u << index;
           q->order[k] = (guint8) index;
         }
-      question_set_choices (q);
     }
   else if (q->kind == ENTENTE_EXAM_KIND_CLOZE)
     {
@@ -1618,7 +1766,7 @@ entente_exam_dup_result (const EntenteExam *exam)
           EntenteExamMistake mistake;
 
           if (q->answered && q->kind == ENTENTE_EXAM_KIND_CHOICE)
-            given = g_strdup (q->choices[q->given_choice]);
+            given = g_strdup (question_get_choices (q)[q->given_choice]);
           else if (q->answered && q->kind == ENTENTE_EXAM_KIND_MAP)
             given = state_name (exam->pack, q->given_text);
           else if (q->answered)
@@ -1760,7 +1908,7 @@ entente_exam_new_retake (EntentePack              *pack,
                          guint64                   seed,
                          GError                  **error)
 {
-  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GArray) items = NULL;
   g_autoptr(GHashTable) seen = NULL;
   EntenteExamSettings settings = { 0, };
   EntenteExam *exam;
@@ -1770,32 +1918,39 @@ entente_exam_new_retake (EntentePack              *pack,
   g_return_val_if_fail (result != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  cards = g_ptr_array_new ();
+  items = g_array_new (FALSE, FALSE, sizeof (Item));
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < result->mistakes->len; i++)
     {
       const char *card_id = g_array_index (result->mistakes, EntenteExamMistake, i).card_id;
       EntenteCard *card = entente_pack_lookup_card (pack, card_id);
 
-      if (card != NULL && g_hash_table_add (seen, (gpointer) card_id))
-        g_ptr_array_add (cards, card);
+      Item item;
+
+      if (card == NULL || !g_hash_table_add (seen, (gpointer) card_id))
+        continue;
+
+      item.card = card;
+      item.kind = kind_for_card (entente_card_get_kind (card));
+      item.n_parts = card_n_parts (card, item.kind);
+      g_array_append_val (items, item);
     }
 
-  if (cards->len == 0)
+  if (items->len == 0)
     {
       g_set_error_literal (error, ENTENTE_EXAM_ERROR, ENTENTE_EXAM_ERROR_NO_CARDS,
                            _("No mistakes to retake"));
       return NULL;
     }
 
-  settings.n_questions = cards->len;
+  settings.n_questions = items->len;
   settings.kinds = result->kinds;
   settings.time_limit = result->time_limit;
   settings.seed = seed;
 
   exam = exam_alloc (pack, &settings);
   rng.state = seed;
-  exam_add_questions (exam, cards, &rng);
+  exam_add_questions (exam, items, &rng);
 
   return exam;
 }

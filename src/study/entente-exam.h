@@ -85,6 +85,12 @@ char    *entente_exam_format_seed (guint64     seed);
 gboolean entente_exam_parse_seed  (const char *text,
                                    guint64    *out_seed);
 
+/* Drawing an exam reads every card of a pack once, the first time, and keeps what it
+ * needs on the pack (the pack never changes). Call this in a worker thread after loading
+ * a large pack, before the pack is used elsewhere, to move that first read off the main
+ * thread; it is never needed otherwise. */
+void     entente_exam_prepare     (EntentePack *pack);
+
 typedef struct _EntenteExam EntenteExam;
 typedef struct _EntenteExamResult EntenteExamResult;
 
