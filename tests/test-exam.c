@@ -334,6 +334,13 @@ test_exam_typed_matching (void)
       g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*kinds*");
       g_assert_false (entente_exam_answer_map (exam, paris, "FR"));
       g_test_assert_expected_messages ();
+
+      /* A choice that is not there leaves the earlier answer as it was. */
+      g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*shown_choice*");
+      g_assert_false (entente_exam_answer_choice (exam, berlin, 4));
+      g_test_assert_expected_messages ();
+      g_assert_cmpint (entente_exam_get_given_choice (exam, berlin), ==, (shown_right + 1) % 4);
+      g_assert_true (entente_exam_is_answered (exam, berlin));
     }
 }
 

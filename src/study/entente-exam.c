@@ -932,6 +932,7 @@ question_check (const Question *q)
     }
 }
 
+/* The question at @position, if it takes an answer of @kinds now. */
 static Question *
 question_for_answer (EntenteExam      *exam,
                      guint             position,
@@ -946,11 +947,16 @@ question_for_answer (EntenteExam      *exam,
   q = GET_QUESTION (exam, position);
   g_return_val_if_fail ((q->kind & kinds) != 0, NULL);
 
+  return q;
+}
+
+/* Drops the earlier answer and its override. */
+static void
+question_reset_answer (Question *q)
+{
   g_clear_pointer (&q->given_text, g_free);
   q->given_choice = -1;
   q->override = FALSE;
-
-  return q;
 }
 
 gboolean
@@ -964,6 +970,7 @@ entente_exam_answer_choice (EntenteExam *exam,
     return FALSE;
   g_return_val_if_fail (shown_choice < q->n_choices, FALSE);
 
+  question_reset_answer (q);
   q->given_choice = (int) shown_choice;
   q->answered = TRUE;
   q->right = question_check (q);
@@ -983,6 +990,7 @@ entente_exam_answer_text (EntenteExam *exam,
   if (q == NULL)
     return FALSE;
 
+  question_reset_answer (q);
   q->given_text = g_utf8_make_valid (typed, -1);
   q->answered = TRUE;
   q->right = question_check (q);
@@ -1002,6 +1010,7 @@ entente_exam_answer_map (EntenteExam *exam,
   if (q == NULL)
     return FALSE;
 
+  question_reset_answer (q);
   q->given_text = g_ascii_strup (code, -1);
   q->answered = TRUE;
   q->right = question_check (q);
