@@ -197,6 +197,12 @@ test_hover (Fixture       *fixture,
   g_assert_null (entente_map_view_get_hovered_code (fixture->map));
 }
 
+static gboolean
+map_is_settled (gpointer data)
+{
+  return entente_map_view_is_settled (data);
+}
+
 static void
 test_zoom (Fixture       *fixture,
            gconstpointer  data)
@@ -225,6 +231,10 @@ test_zoom (Fixture       *fixture,
   for (int i = 0; i < 40; i++)
     g_assert_true (entente_test_activate_shortcut (map, GDK_KEY_plus, 0));
   g_assert_cmpfloat_with_epsilon (entente_map_view_get_scale (fixture->map), scale * 32, scale * 1e-6);
+
+  /* the map is drawn for the closest view too */
+  entente_map_view_settle (fixture->map);
+  entente_test_wait_until (map_is_settled, fixture->map, 10000, "the closest view to be drawn");
 
   /* Ctrl+0 goes back to the first view */
   g_assert_true (entente_test_activate_shortcut (map, GDK_KEY_0, GDK_CONTROL_MASK));
@@ -397,12 +407,6 @@ assert_colour (GdkRGBA        got,
              expected.red, expected.green, expected.blue, expected.alpha);
 }
 
-static gboolean
-map_is_settled (gpointer data)
-{
-  return entente_map_view_is_settled (data);
-}
-
 /* The map is drawn for a new view in a worker thread once the view is still; colouring
  * it for another date needs no new drawing, still or moving, and shows at once. */
 static void
@@ -482,6 +486,8 @@ test_screenshots (Fixture       *fixture,
 
   entente_test_resize (fixture->window, 360, 640);
   entente_test_iterate (50);
+  /* a new size is drawn in the frame, not later */
+  g_assert_true (entente_map_view_is_settled (fixture->map));
   assert_on_screen (fixture->map, "KZ");
   assert_on_screen (fixture->map, "IN");
   narrow = entente_test_screenshot (GTK_WIDGET (fixture->map), "map-view-narrow");

@@ -1316,6 +1316,9 @@ start_render (EntenteMapView *self)
     return;
 
   get_view (self, &view);
+  /* a new size is drawn in the next frame (paint_map()) */
+  if (!view_same_size (&self->layers->view, &view))
+    return;
   if (view_same_place (&self->layers->view, &view))
     {
       cancel_render (self);
@@ -2306,8 +2309,9 @@ entente_map_view_is_settled (EntenteMapView *self)
 
   get_view (self, &view);
 
-  return self->settle_id == 0 && self->render_job == NULL &&
-         view_same_place (&self->layers->view, &view);
+  return self->render_job == NULL &&
+         view_same_place (&self->layers->view, &view) && view_same_size (&self->layers->view, &view) &&
+         same_codes ((const char * const *) self->layers->codes, self->codes);
 }
 
 void

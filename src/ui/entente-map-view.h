@@ -67,10 +67,11 @@ GdkRGBA      entente_map_view_get_status_color  (EntenteMapView      *self,
 EntenteMemberStatus entente_map_view_get_status_shown (EntenteMapView *self,
                                                        const char     *code);
 
-/* TRUE when the map shown was drawn for the current view; FALSE while the view moves
- * (frames scale and shift the map drawn for the last one) and until the map has been
- * drawn again for the new view, in a worker thread, once the view has been still for a
- * moment. Changes of colouring (the date) and of size or style are shown at once. */
+/* TRUE when the map kept for drawing was drawn for the current view and size; FALSE
+ * while the view moves (frames scale and shift the map drawn for the last one) and until
+ * the map has been drawn again for the new view, in a worker thread, once the view has
+ * been still for a moment. A new colouring (the date) or style is shown at once, and a
+ * new size or pack is drawn in the next frame. */
 gboolean     entente_map_view_is_settled        (EntenteMapView    *self);
 /* Starts drawing the map for the current view now, as happens when the view has been
  * still for a moment (in a worker thread; see entente_map_view_is_settled()). */
