@@ -375,7 +375,8 @@ exam_index_get (EntentePack *pack)
 
       kind = kind_for_card (entente_card_get_kind (card));
       section = entente_card_get_section (card);
-      if (section != NULL && last_section != NULL && strcmp (section, last_section) == 0)
+      if (section != NULL && last_section != NULL &&
+          (section == last_section || strcmp (section, last_section) == 0))
         group = last_group;
       else if (section != NULL)
         {
