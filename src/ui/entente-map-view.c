@@ -607,8 +607,9 @@ update_accessible_description (EntenteMapView *self)
  * status colour, the other countries muted, the borders, the sphere's outline and the
  * markers into a kept surface that frames paint: a change of date costs a few
  * composites, not a redraw of the shapes, and a new style draws only the base again.
- * A new size or pack draws the layers again at once, in the frame; a new view is drawn in a worker thread once the view has been still
- * for SETTLE_MS, and until then frames scale and shift the kept map. */
+ * A new size or pack draws the layers again at once, in the frame; a new view is drawn
+ * in a worker thread once the view has been still for SETTLE_MS, and until then frames
+ * scale and shift the kept map. */
 
 static void
 get_view (EntenteMapView *self,
