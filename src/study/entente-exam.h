@@ -202,15 +202,27 @@ gboolean     entente_exam_is_finished    (const EntenteExam *exam);
 
 /* An exam in progress or finished, with its questions, answers and the time elapsed at
  * @now, as JSON. Restoring needs the same pack (its id and every card asked); a restored
- * exam is paused. */
+ * exam is paused. The object, version 1:
+ *
+ *   { "format": "entente-exam", "version": 1, "pack": <pack id>,
+ *     "seed": <entente_exam_format_seed ()>, "kinds": <EntenteExamKinds>,
+ *     "time_limit": <s>, "n_questions": <as asked, 0 for all>, "sections": [<id>, ...],
+ *     "current": <position>, "elapsed": <µs>, "finished": <bool>,
+ *     "questions": [ { "card": <id>,
+ *                      "order": [<card's choice index>, ...]   (choice: the shown order)
+ *                      "gap": <index>                          (cloze)
+ *                      "answer": <shown choice> | <typed text> | <code>,
+ *                      "override": <bool> }, ... ] }          (when answered)
+ */
 JsonNode    *entente_exam_to_json        (const EntenteExam  *exam,
                                           gint64              now);
 EntenteExam *entente_exam_new_from_json  (EntentePack        *pack,
                                           JsonNode           *node,
                                           GError            **error);
 
-/* The result of an exam (finished or not: unanswered questions count as wrong). It keeps
- * the texts it shows, so it reads without the pack. */
+/* The result of an exam (finished or not: unanswered questions count as wrong; its time
+ * is the time elapsed up to the last pause or the finish). It keeps the texts it shows,
+ * so it reads without the pack. */
 EntenteExamResult *entente_exam_dup_result (const EntenteExam *exam);
 
 typedef struct
@@ -257,6 +269,12 @@ const EntenteExamMistake *entente_exam_result_get_mistake (const EntenteExamResu
  * exam's order: for "Retake mistakes" and for sending them to today's review. */
 const char * const *entente_exam_result_get_wrong_card_ids (const EntenteExamResult *result);
 
+/* { "format": "entente-exam-result", "version": 1, "pack", "seed", "kinds", "time_limit",
+ *   "n_questions", "n_correct", "elapsed" (µs),
+ *   "sections": [ { "id", "title", "n_correct", "n_questions" }, ... ]   (weakest first)
+ *   "mistakes": [ { "card", "section", "kind": "choice" | "basic" | "cloze" | "map",
+ *                   "prompt", "given", "right", "explanation" }, ... ] }
+ * "section", "title", "given" and "explanation" may be null. */
 JsonNode          *entente_exam_result_to_json       (const EntenteExamResult  *result);
 EntenteExamResult *entente_exam_result_new_from_json (JsonNode                 *node,
                                                       GError                  **error);
