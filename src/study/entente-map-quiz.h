@@ -139,7 +139,17 @@ double              entente_map_quiz_get_percent       (const EntenteMapQuiz *qu
  * (g_array_unref); the strings belong to the quiz. */
 GArray             *entente_map_quiz_get_mistakes      (const EntenteMapQuiz *quiz);
 
-/* The quiz with its answers (a finished quiz is its result), and back. */
+/* The quiz with its answers (a finished quiz is its result), and back. Version 1:
+ *
+ *   { "format": "entente-map-quiz", "version": 1, "pack": <pack id>,
+ *     "mode": "find" | "identify" | "capital", "statuses": <filter>,
+ *     "n_questions": <as asked, 0 for all>, "seed": <entente_exam_format_seed ()>,
+ *     "current": <position>, "n_correct": <score, for readers; recounted on reading>,
+ *     "questions": [ { "code", "name",
+ *                      "choices": [<label>, ...], "codes": [<code>, ...] (identify),
+ *                      "right": <position>                     (identify and capital)
+ *                      "answer": <position> | <code>, "answer_name" (find) }, ... ] }
+ * The question texts are made again, in the language of the reader. */
 JsonNode           *entente_map_quiz_to_json           (const EntenteMapQuiz  *quiz);
 EntenteMapQuiz     *entente_map_quiz_new_from_json     (JsonNode              *node,
                                                         GError               **error);
