@@ -455,6 +455,14 @@ test_exam_override (void)
   g_assert_false (entente_exam_get_override (exam, council));
   g_assert_false (entente_exam_is_correct (exam, council));
 
+  /* The results show the answers after the exam: it can still be counted there. */
+  entente_exam_finish (exam, 0);
+  entente_exam_set_override (exam, council, TRUE);
+  g_assert_true (entente_exam_is_correct (exam, council));
+  g_clear_pointer (&after, entente_exam_result_free);
+  after = entente_exam_dup_result (exam);
+  g_assert_false (g_strv_contains (entente_exam_result_get_wrong_card_ids (after), "card-council"));
+
   if (g_test_undefined ())
     {
       int other = council == 0 ? 1 : 0;

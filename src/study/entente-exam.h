@@ -155,7 +155,8 @@ gboolean     entente_exam_answer_map     (EntenteExam *exam,
                                           guint        position,
                                           const char  *code);
 /* "Count as correct": once a wrong answer has been shown, the learner may count it right
- * (TRUE) or take that back (FALSE). Only for an answered question of an unfinished exam. */
+ * (TRUE) or take that back (FALSE). Only for an answered question; also after the exam has
+ * finished, where its results show the answers (take a new result after it). */
 void         entente_exam_set_override   (EntenteExam *exam,
                                           guint        position,
                                           gboolean     count_as_correct);
