@@ -962,8 +962,75 @@ render_base (Layers       *layers,
   cairo_destroy (cr);
 }
 
+typedef struct
+{
+  EntenteAtlas *atlas;
+  Layers       *layers;
+  const int    *owner;
+  guint         n;
+} LayerWork;
+
+/* The two full-size masks: the countries outside the pack and the borders. Another
+ * thread draws them while render_layers() draws the rest. */
+static gpointer
+render_land_and_borders (gpointer data)
+{
+  LayerWork *work = data;
+  EntenteAtlas *atlas = work->atlas;
+  Layers *layers = work->layers;
+  const View *view = &layers->view;
+  const int *owner = work->owner;
+  guint n = work->n;
+  int width = view->width * view->scale_factor;
+  int height = view->height * view->scale_factor;
+  LineMask lines;
+  cairo_t *cr;
+
+  /* the countries outside the pack, muted. Countries never overlap, and with the
+   * even-odd rule an enclave (Lesotho) that fills its neighbour's hole is counted three
+   * times, so it stays filled: one path. A mask, because the pack's states are painted
+   * below them, as they always were (the edges they share blend the same way). */
+  layers->land = create_surface (CAIRO_FORMAT_A8, 0, 0, width, height, view->scale_factor);
+  cr = cairo_create (layers->land);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  /* cairo's fast antialiasing (fewer samples per pixel) fills in about half the time,
+   * and the borders drawn over every edge hide the difference */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  for (guint i = 0; i < n; i++)
+    if (owner[i] == -1)
+      append_country (cr, view, entente_atlas_get_country (atlas, i));
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  /* every border, 0.7 pixels wide */
+  layers->borders = create_surface (CAIRO_FORMAT_A8, 0, 0, width, height, view->scale_factor);
+  cairo_surface_flush (layers->borders);
+  lines.data = cairo_image_surface_get_data (layers->borders);
+  lines.stride = cairo_image_surface_get_stride (layers->borders);
+  lines.width = width;
+  lines.height = height;
+  lines.line_width = 0.7 * view->scale_factor;
+  for (guint i = 0; i < n; i++)
+    if (owner[i] != -2)
+      {
+        const EntenteAtlasCountry *country = entente_atlas_get_country (atlas, i);
+
+        for (guint r = 0; r < entente_atlas_country_get_n_rings (country); r++)
+          {
+            const EntentePolyline *ring = entente_atlas_country_get_ring (country, r);
+
+            if (bounds_visible (view, &ring->bounds))
+              line_mask_polyline (&lines, view, ring);
+          }
+      }
+  cairo_surface_mark_dirty (layers->borders);
+
+  return NULL;
+}
+
 /* Draws the layers for @view. Touches no GTK and only reads the (decoded) atlas, so it
- * may run in a worker thread; returns NULL if @cancellable was cancelled meanwhile. */
+ * may run in a worker thread, and runs in two; returns NULL if @cancellable was
+ * cancelled meanwhile. */
 static Layers *
 render_layers (EntenteAtlas       *atlas,
                const View         *view,
@@ -978,7 +1045,8 @@ render_layers (EntenteAtlas       *atlas,
   int width = view->width * view->scale_factor;
   int height = view->height * view->scale_factor;
   guint n_codes = g_strv_length ((char **) codes);
-  LineMask lines;
+  LayerWork work;
+  GThread *helper;
   guint n;
   cairo_t *cr;
 
@@ -1018,32 +1086,14 @@ render_layers (EntenteAtlas       *atlas,
         }
     }
 
+  /* two threads: this one the base and the states, another the full-size masks */
+  work = (LayerWork) { atlas, layers, owner, n };
+  helper = g_thread_try_new ("entente-map", render_land_and_borders, &work, NULL);
+
   render_base (layers, atlas, dark);
 
-  if (g_cancellable_is_cancelled (cancellable))
-    return NULL;
-
-  /* the countries outside the pack, muted. Countries never overlap, and with the
-   * even-odd rule an enclave (Lesotho) that fills its neighbour's hole is counted three
-   * times, so it stays filled: one path. A mask, because the pack's states are painted
-   * below them, as they always were (the edges they share blend the same way). */
-  layers->land = create_surface (CAIRO_FORMAT_A8, 0, 0, width, height, view->scale_factor);
-  cr = cairo_create (layers->land);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  /* cairo's fast antialiasing (fewer samples per pixel) fills in about half the time,
-   * and the borders drawn over every edge hide the difference */
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-  for (guint i = 0; i < n; i++)
-    if (owner[i] == -1)
-      append_country (cr, view, entente_atlas_get_country (atlas, i));
-  cairo_fill (cr);
-  cairo_destroy (cr);
-
-  if (g_cancellable_is_cancelled (cancellable))
-    return NULL;
-
   /* the pack's states: each one's coverage, to be filled with its colour */
-  for (guint c = 0; c < n_codes; c++)
+  for (guint c = 0; c < n_codes && !g_cancellable_is_cancelled (cancellable); c++)
     {
       int x0, y0, x1, y1;
 
@@ -1068,31 +1118,10 @@ render_layers (EntenteAtlas       *atlas,
       cairo_destroy (cr);
     }
 
-  if (g_cancellable_is_cancelled (cancellable))
-    return NULL;
-
-  /* every border, 0.7 pixels wide */
-  layers->borders = create_surface (CAIRO_FORMAT_A8, 0, 0, width, height, view->scale_factor);
-  cairo_surface_flush (layers->borders);
-  lines.data = cairo_image_surface_get_data (layers->borders);
-  lines.stride = cairo_image_surface_get_stride (layers->borders);
-  lines.width = width;
-  lines.height = height;
-  lines.line_width = 0.7 * view->scale_factor;
-  for (guint i = 0; i < n; i++)
-    if (owner[i] != -2)
-      {
-        const EntenteAtlasCountry *country = entente_atlas_get_country (atlas, i);
-
-        for (guint r = 0; r < entente_atlas_country_get_n_rings (country); r++)
-          {
-            const EntentePolyline *ring = entente_atlas_country_get_ring (country, r);
-
-            if (bounds_visible (view, &ring->bounds))
-              line_mask_polyline (&lines, view, ring);
-          }
-      }
-  cairo_surface_mark_dirty (layers->borders);
+  if (helper != NULL)
+    g_thread_join (helper);
+  else
+    render_land_and_borders (&work);
 
   if (g_cancellable_is_cancelled (cancellable))
     return NULL;
