@@ -232,7 +232,8 @@ test_review_session (Fixture       *fixture,
   g_assert_cmpint (last, ==, ENTENTE_FSRS_RATING_AGAIN);
   /* Both are shown: the right state outlined, the wrong one named. */
   g_assert_cmpstr (entente_map_view_get_selected_code (ENTENTE_MAP_VIEW (map)), ==, "PL");
-  g_assert_nonnull (entente_test_find_label (root, "Not quite: you picked Germany; the answer, outlined, is Poland"));
+  g_assert_cmpstr (entente_map_view_get_marked_code (ENTENTE_MAP_VIEW (map)), ==, "DE");
+  g_assert_nonnull (entente_test_find_label (root, "Not quite: you picked Germany, outlined dashed; the answer, outlined, is Poland"));
   entente_test_screenshot (GTK_WIDGET (fixture->window), "review-map-wrong");
 
   /* Ctrl+Z undoes that grade: the review leaves the log and the card is asked again. */

@@ -59,6 +59,7 @@ struct _EntenteMapView
   EntenteDate     *date;
 
   char            *selected_code;
+  char            *marked_code;   /* a wrong answer, outlined dashed in the error colour */
   char            *hovered_code;
   int              focused_index;   /* into codes, -1 for none */
 
@@ -127,6 +128,7 @@ typedef struct
   GdkRGBA selection;
   GdkRGBA halo;
   GdkRGBA focus;
+  GdkRGBA wrong;
   GdkRGBA status[ENTENTE_N_MEMBER_STATUSES];
 } Palette;
 
@@ -141,6 +143,7 @@ static const Palette light_palette = {
   .selection   = { 0.110, 0.176, 0.290, 1.0 },
   .halo        = { 1.0, 1.0, 1.0, 0.9 },
   .focus       = { 0.102, 0.373, 0.706, 1.0 },
+  .wrong       = { 0.753, 0.110, 0.157, 1.0 }, /* #c01c28 */
   .status      = {
     [ENTENTE_MEMBER_STATUS_MEMBER]           = { 0.286, 0.565, 0.886, 1.0 }, /* #4990e2 */
     [ENTENTE_MEMBER_STATUS_OBSERVER]         = { 0.129, 0.584, 0.627, 1.0 }, /* #2195a0 */
@@ -162,6 +165,7 @@ static const Palette dark_palette = {
   .selection   = { 1.0, 1.0, 1.0, 1.0 },
   .halo        = { 0.0, 0.0, 0.0, 0.6 },
   .focus       = { 0.384, 0.627, 0.918, 1.0 },
+  .wrong       = { 1.0, 0.482, 0.388, 1.0 }, /* #ff7b63 */
   .status      = {
     [ENTENTE_MEMBER_STATUS_MEMBER]           = { 0.384, 0.627, 0.918, 1.0 }, /* #62a0ea */
     [ENTENTE_MEMBER_STATUS_OBSERVER]         = { 0.220, 0.706, 0.741, 1.0 }, /* #38b4bd */
@@ -1526,6 +1530,8 @@ entente_map_view_snapshot (GtkWidget   *widget,
     outline_country (cr, self, g_ptr_array_index (self->codes, self->focused_index),
                      NULL, &palette->halo, &palette->focus, 2.0, TRUE);
 
+  if (self->marked_code != NULL)
+    outline_country (cr, self, self->marked_code, NULL, &palette->halo, &palette->wrong, 2.2, TRUE);
   if (self->selected_code != NULL)
     outline_country (cr, self, self->selected_code, NULL, &palette->halo, &palette->selection, 2.2, FALSE);
 
@@ -1998,6 +2004,7 @@ entente_map_view_finalize (GObject *object)
 
   g_clear_pointer (&self->date, entente_date_free);
   g_clear_pointer (&self->selected_code, g_free);
+  g_clear_pointer (&self->marked_code, g_free);
   g_clear_pointer (&self->hovered_code, g_free);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->statuses, g_hash_table_unref);
@@ -2317,6 +2324,24 @@ entente_map_view_set_selected_code (EntenteMapView *self,
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CODE]);
+}
+
+const char *
+entente_map_view_get_marked_code (EntenteMapView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_MAP_VIEW (self), NULL);
+
+  return self->marked_code;
+}
+
+void
+entente_map_view_set_marked_code (EntenteMapView *self,
+                                  const char     *code)
+{
+  g_return_if_fail (ENTENTE_IS_MAP_VIEW (self));
+
+  if (replace_str (&self->marked_code, code))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 const char *

@@ -47,6 +47,11 @@ const EntenteDate *entente_map_view_get_date    (EntenteMapView    *self);
 const char  *entente_map_view_get_selected_code (EntenteMapView    *self);
 void         entente_map_view_set_selected_code (EntenteMapView    *self,
                                                  const char        *code);
+/* A country outlined dashed in the error colour, such as a wrong answer beside the right
+ * one (the selection), or NULL. */
+const char  *entente_map_view_get_marked_code   (EntenteMapView    *self);
+void         entente_map_view_set_marked_code   (EntenteMapView    *self,
+                                                 const char        *code);
 /* Property "hovered-code" (read-only). */
 const char  *entente_map_view_get_hovered_code  (EntenteMapView    *self);
 /* The pack's state that has the keyboard focus ring, or NULL. */

@@ -779,6 +779,8 @@ reveal (EntenteReviewPage *self)
         right = self->picked_code != NULL && g_ascii_strcasecmp (self->picked_code, answer) == 0;
         /* The right state is outlined; a wrong pick is named next to it. */
         entente_map_view_set_selected_code (ENTENTE_MAP_VIEW (self->map_view), answer);
+        if (!right && self->picked_code != NULL)
+          entente_map_view_set_marked_code (ENTENTE_MAP_VIEW (self->map_view), self->picked_code);
         if (right)
           {
             /* Translators: %s is a country */
@@ -789,7 +791,7 @@ reveal (EntenteReviewPage *self)
         else
           {
             /* Translators: the first %s is the country clicked, the second the right one */
-            g_autofree char *text = g_strdup_printf (_("Not quite: you picked %s; the answer, outlined, is %s"),
+            g_autofree char *text = g_strdup_printf (_("Not quite: you picked %s, outlined dashed; the answer, outlined, is %s"),
                                                      country_name (self, self->picked_code),
                                                      country_name (self, answer));
 
