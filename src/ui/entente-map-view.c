@@ -808,7 +808,8 @@ create_surface (cairo_format_t format,
  * by cairo's stroker, which made them most of the cost of drawing the map: every
  * segment is sampled once per pixel column (or row, if steep) along its longer axis,
  * and the line's coverage there, its width across that axis, is shared between the two
- * pixels it falls on (Wu's antialiased lines). Where lines meet or overlap (a border is
+ * pixels it falls on (Wu's antialiased lines), or the pixels it covers if it is wider
+ * than one. Where lines meet or overlap (a border is
  * the edge of two countries) the greater coverage is kept, as a stroke would. */
 typedef struct
 {
@@ -880,19 +881,40 @@ line_mask_segment (LineMask *mask,
 
   for (int i = first; i < last; i++)
     {
-      double y = y0 + gradient * (i + 0.5 - x0) - 0.5;
-      int row = (int) floor (y);
-      double f = y - row;
+      double y = y0 + gradient * (i + 0.5 - x0);
 
-      if (steep)
+      if (across <= 1)
         {
-          line_mask_put (mask, row, i, across * (1 - f));
-          line_mask_put (mask, row + 1, i, across * f);
+          /* Wu's: the two pixels nearest to the line share its coverage */
+          int row = (int) floor (y - 0.5);
+          double f = y - 0.5 - row;
+
+          if (steep)
+            {
+              line_mask_put (mask, row, i, across * (1 - f));
+              line_mask_put (mask, row + 1, i, across * f);
+            }
+          else
+            {
+              line_mask_put (mask, i, row, across * (1 - f));
+              line_mask_put (mask, i, row + 1, across * f);
+            }
         }
       else
         {
-          line_mask_put (mask, i, row, across * (1 - f));
-          line_mask_put (mask, i, row + 1, across * f);
+          /* wider (at a scale factor of 2): each pixel gets what the line covers of it */
+          double lo = y - across / 2;
+          double hi = y + across / 2;
+
+          for (int row = (int) floor (lo); row <= (int) floor (hi); row++)
+            {
+              double coverage = MIN (hi, row + 1) - MAX (lo, row);
+
+              if (steep)
+                line_mask_put (mask, row, i, coverage);
+              else
+                line_mask_put (mask, i, row, coverage);
+            }
         }
     }
 }
