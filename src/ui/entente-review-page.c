@@ -76,6 +76,7 @@ struct _EntenteReviewPage
   GtkWidget            *entry;
   GtkWidget            *map_view;
   GtkWidget            *verdict;
+  GtkWidget            *map_list;
   GtkWidget            *choice_buttons[MAX_CHOICES];
   guint                 n_choices;
   char                 *picked_code;
@@ -440,6 +441,7 @@ clear_card_box (EntenteReviewPage *self)
   self->entry = NULL;
   self->map_view = NULL;
   self->verdict = NULL;
+  self->map_list = NULL;
   self->n_choices = 0;
   memset (self->choice_buttons, 0, sizeof self->choice_buttons);
   g_clear_pointer (&self->picked_code, g_free);
@@ -517,6 +519,75 @@ country_activated_cb (EntenteMapView    *map_view,
   reveal (self);
 }
 
+/* The map's twin for those who cannot point at it: the pack's states in a list. */
+static void
+map_answer_clicked_cb (GtkButton         *button,
+                       EntenteReviewPage *self)
+{
+  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (button), "drop-down");
+  GPtrArray *codes = g_object_get_data (G_OBJECT (button), "codes");
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  if (selected < codes->len && self->map_view != NULL)
+    country_activated_cb (ENTENTE_MAP_VIEW (self->map_view), codes->pdata[selected], self);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+static GtkWidget *
+map_list_answer_new (EntenteReviewPage *self)
+{
+  GListModel *members = entente_pack_get_members (self->pack);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (_("Or choose it from the list:"));
+  GtkWidget *drop_down;
+  GtkWidget *button;
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(EntenteMember) member = g_list_model_get_item (members, i);
+
+      g_ptr_array_add (names, (gpointer) country_name (self, entente_member_get_code (member)));
+    }
+  g_ptr_array_sort_with_data (names, compare_names, NULL);
+  for (guint i = 0; i < names->len; i++)
+    for (guint j = 0; j < g_list_model_get_n_items (members); j++)
+      {
+        g_autoptr(EntenteMember) member = g_list_model_get_item (members, j);
+
+        if (g_strcmp0 (country_name (self, entente_member_get_code (member)), names->pdata[i]) == 0)
+          {
+            gtk_string_list_append (model, names->pdata[i]);
+            g_ptr_array_add (codes, g_strdup (entente_member_get_code (member)));
+            break;
+          }
+      }
+
+  gtk_widget_add_css_class (label, "dim-label");
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The state, chosen from the list"), -1);
+  button = gtk_button_new_with_mnemonic (_("_Answer"));
+  g_object_set_data (G_OBJECT (button), "drop-down", drop_down);
+  g_object_set_data_full (G_OBJECT (button), "codes", codes, (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (map_answer_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), drop_down);
+  gtk_box_append (GTK_BOX (box), button);
+
+  return box;
+}
+
 static void
 entry_activate_cb (GtkEntry          *entry,
                    EntenteReviewPage *self)
@@ -543,6 +614,14 @@ update_grade_intervals (EntenteReviewPage *self)
       g_autofree char *text = entente_fsrs_format_interval (now, next[i].due);
 
       gtk_label_set_text (self->grade_intervals[i], text);
+      {
+        static const char *names[4] = { N_("Again"), N_("Hard"), N_("Good"), N_("Easy") };
+        /* Translators: a grade button as a screen reader reads it: "Good, 10 min" */
+        g_autofree char *name = g_strdup_printf (_("%s, %s"), _(names[i]), text);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_buttons[i]),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      }
       if ((EntenteFsrsRating) (i + 1) == self->suggested)
         gtk_widget_add_css_class (self->grade_buttons[i], "suggested-action");
       else
@@ -623,6 +702,7 @@ build_question (EntenteReviewPage *self)
 
             label = wrapped_label (text, NULL);
             gtk_button_set_child (GTK_BUTTON (button), label);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
             gtk_widget_add_css_class (button, "choice");
             g_object_set_data (G_OBJECT (button), "choice-index", GUINT_TO_POINTER (i));
             g_signal_connect_object (button, "clicked", G_CALLBACK (choice_clicked_cb), self, 0);
@@ -652,6 +732,8 @@ build_question (EntenteReviewPage *self)
                                  G_CALLBACK (country_activated_cb), self, 0);
         gtk_frame_set_child (GTK_FRAME (frame), self->map_view);
         gtk_box_append (self->card_box, frame);
+        self->map_list = map_list_answer_new (self);
+        gtk_box_append (self->card_box, self->map_list);
       }
       break;
 
@@ -777,6 +859,7 @@ reveal (EntenteReviewPage *self)
 
         auto_grade = TRUE;
         right = self->picked_code != NULL && g_ascii_strcasecmp (self->picked_code, answer) == 0;
+        gtk_widget_set_sensitive (self->map_list, FALSE);
         /* The right state is outlined; a wrong pick is named next to it. */
         entente_map_view_set_selected_code (ENTENTE_MAP_VIEW (self->map_view), answer);
         if (!right && self->picked_code != NULL)

@@ -1170,6 +1170,12 @@ entente_window_init (EntenteWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
+  /* A GtkMenuButton of GTK 4.8 does not pass its name on to the button inside it, which
+   * is what assistive technologies reach. */
+  if (GTK_IS_WIDGET (gtk_widget_get_first_child (GTK_WIDGET (self->primary_menu_button))))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->primary_menu_button))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
+
   g_signal_connect_object (self->outline_view, "notify::section-id",
                            G_CALLBACK (outline_section_changed_cb), self,
                            G_CONNECT_SWAPPED);
