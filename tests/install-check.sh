@@ -56,7 +56,32 @@ check_file "$metainfo"
 check_file "$datadir/glib-2.0/schemas/$app_id.gschema.xml"
 check_file "$datadir/icons/hicolor/scalable/apps/$app_id.svg"
 check_file "$datadir/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
-check_file "$localedir/de/LC_MESSAGES/$gettext_package.mo"
+# Every language of po/LINGUAS is compiled and installed.
+linguas=${LINGUAS_FILE:-}
+if [ -n "$linguas" ] && [ -f "$linguas" ]; then
+  for lang in $(grep -v '^#' "$linguas"); do
+    check_file "$localedir/$lang/LC_MESSAGES/$gettext_package.mo"
+  done
+else
+  check_file "$localedir/de/LC_MESSAGES/$gettext_package.mo"
+fi
+
+# The icons are valid SVG with the size and shape a desktop expects.
+for icon in "$datadir/icons/hicolor/scalable/apps/$app_id.svg" \
+            "$datadir/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"; do
+  if [ -f "$root$icon" ] && grep -q '<svg' "$root$icon" && grep -q 'viewBox' "$root$icon"; then
+    echo "ok - $icon is an SVG with a viewBox"
+  else
+    fail "$icon is not an SVG with a viewBox"
+  fi
+  if command -v rsvg-convert >/dev/null; then
+    if rsvg-convert -w 64 -h 64 "$root$icon" -o "$destdir/icon.png" && [ -s "$destdir/icon.png" ]; then
+      echo "ok - $icon renders"
+    else
+      fail "$icon does not render"
+    fi
+  fi
+done
 
 if [ -f "$root$desktop" ]; then
   if command -v desktop-file-validate >/dev/null; then
