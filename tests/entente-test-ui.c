@@ -101,6 +101,21 @@ frame_drawn_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+any_transition_running (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (any_transition_running (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Waits for the next frame of @widget's window, so that what was changed before is laid
  * out: on a loaded machine a change and the screenshot after it can fall in one frame. */
 static void
@@ -113,6 +128,9 @@ wait_for_frame (GtkWidget *widget)
   gtk_widget_queue_draw (widget);
   while (!drawn && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  /* A page that crossfades in would be caught half drawn. */
+  while (any_transition_running (widget) && g_get_monotonic_time () < deadline)
+    entente_test_iterate (20);
   entente_test_iterate (20);
 }
 
