@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "entente-application.h"
+#include "entente-guide-window.h"
 #include "entente-preferences.h"
 #include "entente-progress-store.h"
 #include "entente-validate.h"
@@ -242,9 +243,21 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (entente_preferences_new (parent)));
 }
 
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  EntenteApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (entente_guide_window_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "preferences", .activate = preferences_action },
+  { .name = "help", .activate = help_action },
 };
 
 /* The style preference: follow the system, or always light or dark. */
@@ -280,6 +293,8 @@ entente_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (gtk_application, "app.preferences",
                                          (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (gtk_application, "app.help",
+                                         (const char *[]) { "F1", NULL });
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style), self,

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "entente-application.h"
+#include "entente-guide-window.h"
 #include "entente-preferences.h"
 #include "entente-test-ui.h"
 
@@ -65,6 +66,42 @@ test_preferences_window (void)
   entente_test_iterate (50);
 }
 
+static void
+test_guide_parse (void)
+{
+  g_autoptr(GPtrArray) blocks = entente_guide_parse ("# Title\n\nSome **bold** and *italic* text\n"
+                                                     "that goes on, with `code` & a [link](x.md).\n\n"
+                                                     "## Part\n\n- one item\n  continued\n- two <items>\n");
+
+  g_assert_cmpuint (blocks->len, ==, 5);
+  g_assert_cmpstr (blocks->pdata[0], ==, "h1:Title");
+  g_assert_cmpstr (blocks->pdata[1], ==,
+                   "p:Some <b>bold</b> and <i>italic</i> text that goes on, with <tt>code</tt> &amp; a link.");
+  g_assert_cmpstr (blocks->pdata[2], ==, "h2:Part");
+  g_assert_cmpstr (blocks->pdata[3], ==, "li:one item continued");
+  g_assert_cmpstr (blocks->pdata[4], ==, "li:two &lt;items&gt;");
+}
+
+static void
+test_guide_window (void)
+{
+  GList *windows;
+  GtkWidget *guide;
+
+  /* F1 (app.help) opens the guide, compiled into the app. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  entente_test_iterate (300);
+  windows = entente_test_list_windows (ENTENTE_TYPE_GUIDE_WINDOW);
+  g_assert_nonnull (windows);
+  guide = windows->data;
+  g_list_free (windows);
+  g_assert_nonnull (entente_test_find_label (guide, "Entente user guide"));
+  g_assert_nonnull (entente_test_find_label (guide, "3. Review (Alt+3)"));
+  entente_test_screenshot (guide, "guide");
+  gtk_window_destroy (GTK_WINDOW (guide));
+  entente_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -81,6 +118,8 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/entente/preferences/window", test_preferences_window);
+  g_test_add_func ("/entente/guide/parse", test_guide_parse);
+  g_test_add_func ("/entente/guide/window", test_guide_window);
 
   status = g_test_run ();
 
