@@ -372,7 +372,7 @@ update_mastery (EntenteStatsPage *self)
         }
       gtk_widget_add_css_class (bar, "stats-mastery-bar");
       gtk_label_set_text (GTK_LABEL (percent), percent_text);
-      gtk_label_set_width_chars (GTK_LABEL (percent), 4);
+      gtk_label_set_width_chars (GTK_LABEL (percent), 5);
       gtk_label_set_xalign (GTK_LABEL (percent), 1);
       gtk_widget_add_css_class (percent, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
