@@ -757,14 +757,6 @@ entente_stats_page_get_chart (EntenteStatsPage  *self,
     }
 }
 
-GtkWidget *
-entente_stats_page_get_scores_chart (EntenteStatsPage *self)
-{
-  g_return_val_if_fail (ENTENTE_IS_STATS_PAGE (self), NULL);
-
-  return NULL;
-}
-
 guint
 entente_stats_page_get_n_computed (EntenteStatsPage *self)
 {
