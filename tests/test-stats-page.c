@@ -181,6 +181,19 @@ toggle_in (GtkWidget  *root,
   return GTK_TOGGLE_BUTTON (gtk_widget_get_ancestor (label, GTK_TYPE_TOGGLE_BUTTON));
 }
 
+/* The number above the caption @caption. */
+static const char *
+big_number (GtkWidget  *root,
+            const char *caption)
+{
+  GtkWidget *label = entente_test_find_label (root, caption);
+
+  g_assert_nonnull (label);
+  label = gtk_widget_get_prev_sibling (label);
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
 static void
 test_stats_page_numbers (Fixture       *fixture,
                          gconstpointer  data)
@@ -197,14 +210,13 @@ test_stats_page_numbers (Fixture       *fixture,
   g_assert_true (entente_stats_page_has_data (fixture->page));
 
   /* The big numbers. */
-  g_assert_nonnull (entente_test_find_label (root, "2"));
-  g_assert_nonnull (entente_test_find_label (root, "reviews today"));
-  g_assert_nonnull (entente_test_find_label (root, "50%"));
-  g_assert_nonnull (entente_test_find_label (root, "4/5"));
+  g_assert_cmpstr (big_number (root, "reviews today"), ==, "2");
+  g_assert_cmpstr (big_number (root, "retention, 30 days"), ==, "50%");
+  g_assert_cmpstr (big_number (root, "cards learned"), ==, "4/5");
   mastery = g_strdup_printf ("%.0f%%", entente_stats_get_mastery (stats, &learned, &total) * 100);
   g_assert_cmpuint (learned, ==, 4);
   g_assert_cmpuint (total, ==, 5);
-  g_assert_nonnull (entente_test_find_label (root, mastery));
+  g_assert_cmpstr (big_number (root, "mastery"), ==, mastery);
 
   /* Retention: the three windows in its breakdown. */
   g_assert_nonnull (entente_test_find_label (root, "50% (1 of 2 passed)"));
@@ -398,6 +410,7 @@ test_stats_page_refresh (Fixture       *fixture,
   g_assert_cmpuint (entente_stats_page_get_n_computed (fixture->page), ==, n + 1);
   g_assert_nonnull (entente_test_find_label (GTK_WIDGET (fixture->page), "5/5"));
   g_assert_true (shows_today (fixture, "3 (2 first)"));
+  g_assert_cmpstr (big_number (GTK_WIDGET (fixture->page), "reviews today"), ==, "3");
 
   /* Hidden: nothing is computed until the page is shown again, then once. */
   gtk_widget_set_visible (GTK_WIDGET (fixture->page), FALSE);
@@ -412,6 +425,7 @@ test_stats_page_refresh (Fixture       *fixture,
   entente_test_iterate (50);
   g_assert_cmpuint (entente_stats_page_get_n_computed (fixture->page), ==, n + 2);
   g_assert_true (shows_today (fixture, "5 (2 first)"));
+  g_assert_cmpstr (big_number (GTK_WIDGET (fixture->page), "reviews today"), ==, "5");
 
   /* Another pack's change is not ours. */
   {

@@ -185,8 +185,13 @@ entente_chart_snapshot (GtkWidget   *widget,
           if (value <= 0)
             continue;
           h = MAX (h, 1.f);
-          gtk_snapshot_append_color (snapshot, &accent,
-                                     &GRAPHENE_RECT_INIT (x, plot_bottom - h, bar_w, h - part_h));
+          /* A hairline between the two parts of a bar, so they read apart in any style. */
+          if (part_h > 0 && h - part_h > 2)
+            gtk_snapshot_append_color (snapshot, &accent,
+                                       &GRAPHENE_RECT_INIT (x, plot_bottom - h, bar_w, h - part_h - 1));
+          else if (part_h <= 0)
+            gtk_snapshot_append_color (snapshot, &accent,
+                                       &GRAPHENE_RECT_INIT (x, plot_bottom - h, bar_w, h));
           if (part_h > 0)
             gtk_snapshot_append_color (snapshot, &light,
                                        &GRAPHENE_RECT_INIT (x, plot_bottom - part_h, bar_w, part_h));
