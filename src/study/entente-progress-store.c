@@ -151,6 +151,23 @@ static const char * const migrations[] = {
   "CREATE UNIQUE INDEX review_log_identity ON review_log (pack_id, card_id, review_time, rating);"
   "CREATE INDEX review_log_pack_time ON review_log (pack_id, review_time);"
   "CREATE INDEX review_log_time ON review_log (review_time);",
+  /* 1 → 2: finished exams and map quizzes (kind 1 exam, 2 map quiz; json as the exam or
+   * map quiz module wrote it), and one exam in progress per pack. */
+  "CREATE TABLE result ("
+  "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  pack_id    TEXT    NOT NULL,"
+  "  kind       INTEGER NOT NULL,"
+  "  time       INTEGER NOT NULL,"
+  "  n_correct  INTEGER NOT NULL,"
+  "  n_total    INTEGER NOT NULL,"
+  "  elapsed_ms INTEGER NOT NULL,"
+  "  json       TEXT    NOT NULL"
+  ");"
+  "CREATE INDEX result_pack_time ON result (pack_id, time);"
+  "CREATE TABLE exam_in_progress ("
+  "  pack_id TEXT NOT NULL PRIMARY KEY,"
+  "  json    TEXT NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ENTENTE_PROGRESS_STORE_SCHEMA_VERSION);
@@ -389,13 +406,13 @@ read_card (sqlite3_stmt    *stmt,
   card->last_review = sqlite3_column_int64 (stmt, first + 9);
 }
 
-/* Field by field, the doubles bit for bit (both come from the same stored values). */
+/* Field by field, the doubles bit for bit (both come from the same stored values), all but
+ * the due time, which bring_forward () may have changed without a review. */
 static gboolean
-cards_equal (const EntenteFsrsCard *a,
-             const EntenteFsrsCard *b)
+cards_equal_but_due (const EntenteFsrsCard *a,
+                     const EntenteFsrsCard *b)
 {
-  return a->due == b->due &&
-         memcmp (&a->stability, &b->stability, sizeof (double)) == 0 &&
+  return memcmp (&a->stability, &b->stability, sizeof (double)) == 0 &&
          memcmp (&a->difficulty, &b->difficulty, sizeof (double)) == 0 &&
          a->elapsed_days == b->elapsed_days &&
          a->scheduled_days == b->scheduled_days &&
@@ -1357,7 +1374,8 @@ entente_progress_store_undo_review (EntenteProgressStore  *self,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     goto failed;
 
-  if (last != review_id || rc != SQLITE_ROW || !cards_equal (&current, &after))
+  /* The due time alone may differ: bring_forward () moves it without a review. */
+  if (last != review_id || rc != SQLITE_ROW || !cards_equal_but_due (&current, &after))
     {
       g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_NOT_LATEST,
                    _("The review cannot be undone: card “%s” has changed since"),
@@ -1614,6 +1632,415 @@ entente_progress_store_foreach_review (EntenteProgressStore     *self,
 }
 
 /* Export */
+
+/* Results, the exam in progress, bringing cards forward, forgetting a pack */
+
+static gboolean
+exec_write (EntenteProgressStore  *self,
+            sqlite3_stmt          *stmt,
+            GError               **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_write_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+commit_and_notify (EntenteProgressStore  *self,
+                   const char            *pack_id,
+                   GError               **error)
+{
+  if (!commit (self, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[CHANGED], 0, pack_id);
+  return TRUE;
+}
+
+gint64
+entente_progress_store_add_result (EntenteProgressStore      *self,
+                                   const char                *pack_id,
+                                   EntenteProgressResultKind  kind,
+                                   gint64                     time_ms,
+                                   guint                      n_correct,
+                                   guint                      n_total,
+                                   gint64                     elapsed_ms,
+                                   const char                *json,
+                                   GError                   **error)
+{
+  g_autoptr(OwnedStmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (ENTENTE_IS_PROGRESS_STORE (self), 0);
+  g_return_val_if_fail (pack_id != NULL && *pack_id != '\0', 0);
+  g_return_val_if_fail (kind == ENTENTE_PROGRESS_RESULT_EXAM ||
+                        kind == ENTENTE_PROGRESS_RESULT_MAP_QUIZ, 0);
+  g_return_val_if_fail (json != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!begin_write (self, error))
+    return 0;
+
+  stmt = prepare (self,
+                  "INSERT INTO result (pack_id, kind, time, n_correct, n_total, elapsed_ms, json) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, pack_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, kind);
+  sqlite3_bind_int64 (stmt, 3, time_ms);
+  sqlite3_bind_int64 (stmt, 4, n_correct);
+  sqlite3_bind_int64 (stmt, 5, n_total);
+  sqlite3_bind_int64 (stmt, 6, elapsed_ms);
+  sqlite3_bind_text (stmt, 7, json, -1, SQLITE_STATIC);
+  if (!exec_write (self, stmt, error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  if (!commit_and_notify (self, pack_id, error))
+    return 0;
+
+  return id;
+
+failed:
+  rollback (self);
+  return 0;
+}
+
+#define RESULT_COLUMNS "id, pack_id, kind, time, n_correct, n_total, elapsed_ms, json"
+
+static void
+read_result (sqlite3_stmt          *stmt,
+             EntenteProgressResult *out)
+{
+  out->id = sqlite3_column_int64 (stmt, 0);
+  out->pack_id = (const char *) sqlite3_column_text (stmt, 1);
+  out->kind = sqlite3_column_int (stmt, 2);
+  out->time_ms = sqlite3_column_int64 (stmt, 3);
+  out->n_correct = column_uint (stmt, 4);
+  out->n_total = column_uint (stmt, 5);
+  out->elapsed_ms = sqlite3_column_int64 (stmt, 6);
+  out->json = (const char *) sqlite3_column_text (stmt, 7);
+}
+
+gboolean
+entente_progress_store_foreach_result (EntenteProgressStore      *self,
+                                       const char                *pack_id,
+                                       gboolean                   newest_first,
+                                       EntenteProgressResultFunc  func,
+                                       gpointer                   user_data,
+                                       GError                   **error)
+{
+  g_autoptr(OwnedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ENTENTE_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (pack_id != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = prepare (self,
+                  newest_first
+                  ? "SELECT " RESULT_COLUMNS " FROM result WHERE pack_id = ? "
+                    "ORDER BY time DESC, id DESC"
+                  : "SELECT " RESULT_COLUMNS " FROM result WHERE pack_id = ? "
+                    "ORDER BY time, id",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, pack_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EntenteProgressResult result;
+
+      read_result (stmt, &result);
+      if (!func (&result, user_data))
+        return TRUE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_read_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_result_not_found (GError **error)
+{
+  g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_NOT_FOUND,
+               _("The result is no longer saved"));
+}
+
+gboolean
+entente_progress_store_get_result (EntenteProgressStore      *self,
+                                   gint64                     id,
+                                   EntenteProgressResultFunc  func,
+                                   gpointer                   user_data,
+                                   GError                   **error)
+{
+  g_autoptr(OwnedStmt) stmt = NULL;
+  EntenteProgressResult result;
+  int rc;
+
+  g_return_val_if_fail (ENTENTE_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = prepare (self, "SELECT " RESULT_COLUMNS " FROM result WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_result_not_found (error);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_read_error (self, error);
+      return FALSE;
+    }
+
+  read_result (stmt, &result);
+  func (&result, user_data);
+  return TRUE;
+}
+
+gboolean
+entente_progress_store_delete_result (EntenteProgressStore  *self,
+                                      gint64                 id,
+                                      GError               **error)
+{
+  g_autoptr(OwnedStmt) stmt = NULL;
+  g_autofree char *pack_id = NULL;
+  int rc;
+
+  g_return_val_if_fail (ENTENTE_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  stmt = prepare (self, "DELETE FROM result WHERE id = ? RETURNING pack_id", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_result_not_found (error);
+      goto failed;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_write_error (self, error);
+      goto failed;
+    }
+  pack_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (!exec_write (self, stmt, error))
+    goto failed;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  return commit_and_notify (self, pack_id, error);
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+entente_progress_store_save_exam_in_progress (EntenteProgressStore  *self,
+                                              const char            *pack_id,
+                                              const char            *json,
+                                              GError               **error)
+{
+  g_autoptr(OwnedStmt) stmt = NULL;
+
+  g_return_val_if_fail (ENTENTE_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (pack_id != NULL && *pack_id != '\0', FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "INSERT OR REPLACE INTO exam_in_progress (pack_id, json) VALUES (?, ?)",
+                  error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, pack_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, json, -1, SQLITE_STATIC);
+  if (!exec_write (self, stmt, error))
+    goto failed;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  return commit_and_notify (self, pack_id, error);
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (self);
+  return FALSE;
+}
+
+char *
+entente_progress_store_dup_exam_in_progress (EntenteProgressStore  *self,
+                                             const char            *pack_id,
+                                             GError               **error)
+{
+  g_autoptr(OwnedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ENTENTE_IS_PROGRESS_STORE (self), NULL);
+  g_return_val_if_fail (pack_id != NULL, NULL);
+
+  stmt = prepare (self, "SELECT json FROM exam_in_progress WHERE pack_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, pack_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    set_read_error (self, error);
+
+  return NULL;
+}
+
+gboolean
+entente_progress_store_clear_exam_in_progress (EntenteProgressStore  *self,
+                                               const char            *pack_id,
+                                               GError               **error)
+{
+  g_autoptr(OwnedStmt) stmt = NULL;
+
+  g_return_val_if_fail (ENTENTE_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (pack_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  stmt = prepare (self, "DELETE FROM exam_in_progress WHERE pack_id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, pack_id, -1, SQLITE_STATIC);
+  if (!exec_write (self, stmt, error))
+    goto failed;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  return commit_and_notify (self, pack_id, error);
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+entente_progress_store_bring_forward (EntenteProgressStore  *self,
+                                      const char            *pack_id,
+                                      const char * const    *card_ids,
+                                      gint64                 now,
+                                      guint                 *out_n,
+                                      GError               **error)
+{
+  g_autoptr(OwnedStmt) stmt = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (ENTENTE_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (pack_id != NULL && *pack_id != '\0', FALSE);
+  g_return_val_if_fail (card_ids != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_n != NULL)
+    *out_n = 0;
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  /* State 0 is New: such a card comes as a new card anyway. */
+  stmt = prepare (self,
+                  "UPDATE card_state SET due = ?3 "
+                  "WHERE pack_id = ?1 AND card_id = ?2 AND state != 0",
+                  error);
+  if (stmt == NULL)
+    goto failed;
+
+  for (guint i = 0; card_ids[i] != NULL; i++)
+    {
+      sqlite3_bind_text (stmt, 1, pack_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, card_ids[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, now);
+      if (!exec_write (self, stmt, error))
+        goto failed;
+      n += sqlite3_changes (self->db);
+      sqlite3_reset (stmt);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!commit_and_notify (self, pack_id, error))
+    return FALSE;
+
+  if (out_n != NULL)
+    *out_n = n;
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+entente_progress_store_forget_pack (EntenteProgressStore  *self,
+                                    const char            *pack_id,
+                                    GError               **error)
+{
+  static const char * const tables[] = { "card_state", "review_log", "result",
+                                         "exam_in_progress" };
+
+  g_return_val_if_fail (ENTENTE_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (pack_id != NULL && *pack_id != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE pack_id = ?", tables[i]);
+      g_autoptr(OwnedStmt) stmt = prepare (self, sql, error);
+
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_text (stmt, 1, pack_id, -1, SQLITE_STATIC);
+      if (!exec_write (self, stmt, error))
+        goto failed;
+    }
+
+  return commit_and_notify (self, pack_id, error);
+
+failed:
+  rollback (self);
+  return FALSE;
+}
 
 static JsonNode *
 card_to_json (const EntenteFsrsCard *card,

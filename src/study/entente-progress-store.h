@@ -33,8 +33,35 @@ typedef enum
   ENTENTE_PROGRESS_STORE_ERROR_INVALID,    /* an import file that is not a valid export */
 } EntenteProgressStoreError;
 
+/* What a finished result is the result of. */
+typedef enum
+{
+  ENTENTE_PROGRESS_RESULT_EXAM = 1,
+  ENTENTE_PROGRESS_RESULT_MAP_QUIZ = 2,
+} EntenteProgressResultKind;
+
+/* One finished exam or map quiz. @json is the serialised result as its module wrote it
+ * (entente_exam_result_to_json () or the map quiz's); the store keeps it as text and does
+ * not read it. Strings belong to the store and live only during the call that hands the
+ * result out. */
+typedef struct
+{
+  gint64                     id;
+  const char                *pack_id;
+  EntenteProgressResultKind  kind;
+  gint64                     time_ms;    /* when it finished, ms since the Unix epoch */
+  guint                      n_correct;
+  guint                      n_total;
+  gint64                     elapsed_ms; /* how long it took */
+  const char                *json;
+} EntenteProgressResult;
+
+/* Return FALSE to stop the walk. */
+typedef gboolean (*EntenteProgressResultFunc) (const EntenteProgressResult *result,
+                                               gpointer                     user_data);
+
 /* PRAGMA user_version of the newest schema this build knows. */
-#define ENTENTE_PROGRESS_STORE_SCHEMA_VERSION 1
+#define ENTENTE_PROGRESS_STORE_SCHEMA_VERSION 2
 /* "version" of the export files this build writes and reads.
  *
  * The export format, version 1, is one JSON object:
@@ -158,6 +185,70 @@ gboolean              entente_progress_store_foreach_review  (EntenteProgressSto
                                                               EntenteProgressReviewFunc func,
                                                               gpointer                  user_data,
                                                               GError                  **error);
+
+/* Keeps a finished exam or map quiz, committed before returning; returns its id (> 0), or
+ * 0 with @error set. Every result is kept until deleted or the pack is forgotten. */
+gint64                entente_progress_store_add_result      (EntenteProgressStore  *self,
+                                                              const char            *pack_id,
+                                                              EntenteProgressResultKind kind,
+                                                              gint64                 time_ms,
+                                                              guint                  n_correct,
+                                                              guint                  n_total,
+                                                              gint64                 elapsed_ms,
+                                                              const char            *json,
+                                                              GError               **error);
+/* Calls @func for each result of the pack (of every kind), by time then id: oldest first,
+ * or newest first when @newest_first. */
+gboolean              entente_progress_store_foreach_result  (EntenteProgressStore     *self,
+                                                              const char               *pack_id,
+                                                              gboolean                  newest_first,
+                                                              EntenteProgressResultFunc func,
+                                                              gpointer                  user_data,
+                                                              GError                  **error);
+/* Calls @func once with the result @id; fails with NOT_FOUND when there is none. */
+gboolean              entente_progress_store_get_result      (EntenteProgressStore     *self,
+                                                              gint64                    id,
+                                                              EntenteProgressResultFunc func,
+                                                              gpointer                  user_data,
+                                                              GError                  **error);
+/* Deletes one result; NOT_FOUND when there is none with @id. */
+gboolean              entente_progress_store_delete_result   (EntenteProgressStore  *self,
+                                                              gint64                 id,
+                                                              GError               **error);
+
+/* The pack's exam in progress (one per pack), as its module serialised it
+ * (entente_exam_to_json ()). Saving replaces the previous one; all three commit before
+ * returning. dup_exam_in_progress () returns NULL with @error unset when there is none. */
+gboolean              entente_progress_store_save_exam_in_progress  (EntenteProgressStore  *self,
+                                                                     const char            *pack_id,
+                                                                     const char            *json,
+                                                                     GError               **error);
+char                 *entente_progress_store_dup_exam_in_progress   (EntenteProgressStore  *self,
+                                                                     const char            *pack_id,
+                                                                     GError               **error);
+gboolean              entente_progress_store_clear_exam_in_progress (EntenteProgressStore  *self,
+                                                                     const char            *pack_id,
+                                                                     GError               **error);
+
+/* Sends cards the learner got wrong in an exam into today's reviews: each of @card_ids
+ * (NULL-terminated) that has a state other than New gets due = @now, everything else of
+ * its state kept. This is not a review: it writes no log row and changes no schedule
+ * parameter. Cards without a state, or New, are left alone (they come as new cards
+ * anyway). undo_review () of the card's last review still works afterwards and gives the
+ * card back its state from before that review. @out_n (may be NULL) receives the number
+ * of cards brought forward. */
+gboolean              entente_progress_store_bring_forward   (EntenteProgressStore  *self,
+                                                              const char            *pack_id,
+                                                              const char * const    *card_ids,
+                                                              gint64                 now,
+                                                              guint                 *out_n,
+                                                              GError               **error);
+
+/* Resets the pack's progress: deletes its card states, review log, results and exam in
+ * progress in one transaction. Other packs are untouched. */
+gboolean              entente_progress_store_forget_pack     (EntenteProgressStore  *self,
+                                                              const char            *pack_id,
+                                                              GError               **error);
 
 /* Writes all progress to @file in the export format above, replacing it atomically. */
 gboolean              entente_progress_store_export          (EntenteProgressStore  *self,
