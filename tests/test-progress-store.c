@@ -924,6 +924,329 @@ test_import_broken (Fixture       *fixture,
     }
 }
 
+/* Schema 2: results, the exam in progress, bringing cards forward, forgetting a pack */
+
+static gboolean
+collect_result_cb (const EntenteProgressResult *result,
+                   gpointer                     user_data)
+{
+  GPtrArray *lines = user_data;
+
+  g_ptr_array_add (lines, g_strdup_printf ("%" G_GINT64_FORMAT " %s %d %" G_GINT64_FORMAT
+                                           " %u/%u %" G_GINT64_FORMAT " %s",
+                                           result->id, result->pack_id, result->kind,
+                                           result->time_ms, result->n_correct,
+                                           result->n_total, result->elapsed_ms, result->json));
+  return TRUE;
+}
+
+static char *
+results_text (EntenteProgressStore *store,
+              const char           *pack_id,
+              gboolean              newest_first)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (entente_progress_store_foreach_result (store, pack_id, newest_first,
+                                                        collect_result_cb, lines, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static void
+test_results (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) changes = watch_changes (store);
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *oldest = NULL, *newest = NULL, *after_delete = NULL, *other = NULL;
+  gint64 a, b, c;
+
+  a = entente_progress_store_add_result (store, "pack", ENTENTE_PROGRESS_RESULT_EXAM,
+                                         NOON_MS + 2000, 7, 10, 60000, "{\"a\":1}", &error);
+  g_assert_no_error (error);
+  b = entente_progress_store_add_result (store, "pack", ENTENTE_PROGRESS_RESULT_MAP_QUIZ,
+                                         NOON_MS, 3, 4, 5000, "{\"b\":2}", &error);
+  g_assert_no_error (error);
+  c = entente_progress_store_add_result (store, "other", ENTENTE_PROGRESS_RESULT_EXAM,
+                                         NOON_MS + 1000, 1, 1, 10, "{}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a, >, 0);
+  g_assert_cmpint (b, >, a);
+  g_assert_cmpint (c, >, b);
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (changes, 1), ==, "pack");
+  g_assert_cmpstr (g_ptr_array_index (changes, 2), ==, "other");
+
+  oldest = results_text (store, "pack", FALSE);
+  newest = results_text (store, "pack", TRUE);
+  g_assert_cmpstr (oldest, ==,
+                   "2 pack 2 1795867200000 3/4 5000 {\"b\":2}\n"
+                   "1 pack 1 1795867202000 7/10 60000 {\"a\":1}");
+  g_assert_cmpstr (newest, ==,
+                   "1 pack 1 1795867202000 7/10 60000 {\"a\":1}\n"
+                   "2 pack 2 1795867200000 3/4 5000 {\"b\":2}");
+
+  g_assert_true (entente_progress_store_get_result (store, b, collect_result_cb, one, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (one, 0), ==, "2 pack 2 1795867200000 3/4 5000 {\"b\":2}");
+
+  g_assert_true (entente_progress_store_delete_result (store, b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (changes, 3), ==, "pack");
+  after_delete = results_text (store, "pack", FALSE);
+  g_assert_cmpstr (after_delete, ==, "1 pack 1 1795867202000 7/10 60000 {\"a\":1}");
+  g_assert_false (entente_progress_store_get_result (store, b, collect_result_cb, one, &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (entente_progress_store_delete_result (store, b, &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes->len, ==, 4);
+
+  /* Kept across reopening. */
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  other = results_text (store, "other", TRUE);
+  g_assert_cmpstr (other, ==, "3 other 1 1795867201000 1/1 10 {}");
+}
+
+static void
+test_exam_in_progress (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) changes = watch_changes (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *none = NULL, *first = NULL, *second = NULL, *other = NULL, *cleared = NULL;
+
+  none = entente_progress_store_dup_exam_in_progress (store, "pack", &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  g_assert_true (entente_progress_store_save_exam_in_progress (store, "pack", "{\"q\":1}",
+                                                               &error));
+  g_assert_no_error (error);
+  first = entente_progress_store_dup_exam_in_progress (store, "pack", &error);
+  g_assert_cmpstr (first, ==, "{\"q\":1}");
+  g_assert_true (entente_progress_store_save_exam_in_progress (store, "pack", "{\"q\":2}",
+                                                               &error));
+  g_assert_true (entente_progress_store_save_exam_in_progress (store, "other", "{\"o\":1}",
+                                                               &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 3);
+
+  /* It survives closing. */
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  second = entente_progress_store_dup_exam_in_progress (store, "pack", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second, ==, "{\"q\":2}");
+
+  g_assert_true (entente_progress_store_clear_exam_in_progress (store, "pack", &error));
+  g_assert_no_error (error);
+  cleared = entente_progress_store_dup_exam_in_progress (store, "pack", &error);
+  g_assert_null (cleared);
+  other = entente_progress_store_dup_exam_in_progress (store, "other", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (other, ==, "{\"o\":1}");
+}
+
+static void
+test_bring_forward (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GArray) reviews_before = NULL, reviews_after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const ids[] = { "a", "b", "never-seen", "new", NULL };
+  EntenteFsrsCard a_before, a, b, b_first, new_card = { 0 };
+  gint64 now = NOON_MS + 3 * HOUR_MS;
+  gint64 last_b;
+  guint n = 99;
+
+  review (store, "pack", "a", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 3);
+  review (store, "pack", "b", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "b", &b_first, NULL));
+  last_b = review (store, "pack", "b", NOON_MS + HOUR_MS, ENTENTE_FSRS_RATING_GOOD, 2);
+  /* A card in state New (stored, never graded past New) stays as it is. */
+  new_card.due = NOON_MS + 9 * DAY_MS;
+  new_card.state = ENTENTE_FSRS_STATE_NEW;
+  {
+    EntenteFsrsLog log = make_log (NULL, NOON_MS, ENTENTE_FSRS_RATING_AGAIN);
+
+    g_assert_cmpint (entente_progress_store_record_review (store, "pack", "new", &log,
+                                                           &new_card, 1, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  review (store, "other", "a", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 3);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "a", &a_before, NULL));
+  reviews_before = collect_reviews (store, "pack");
+  changes = watch_changes (store);
+
+  g_assert_true (entente_progress_store_bring_forward (store, "pack", ids, now, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (changes->len, ==, 1);
+
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "a", &a, NULL));
+  g_assert_cmpint (a.due, ==, now);
+  a.due = a_before.due;
+  assert_cards_equal (&a, &a_before);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "b", &b, NULL));
+  g_assert_cmpint (b.due, ==, now);
+  g_assert_false (entente_progress_store_lookup_card (store, "pack", "never-seen", &b, NULL));
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "new", &b, NULL));
+  g_assert_cmpint (b.due, ==, NOON_MS + 9 * DAY_MS);
+  g_assert_true (entente_progress_store_lookup_card (store, "other", "a", &b, NULL));
+  g_assert_cmpint (b.due, !=, now);
+
+  /* Not a review: no log row. */
+  reviews_after = collect_reviews (store, "pack");
+  g_assert_cmpuint (reviews_after->len, ==, reviews_before->len);
+
+  /* Undoing the last real review still works and restores the state before it. */
+  g_assert_true (entente_progress_store_undo_review (store, last_b, &error));
+  g_assert_no_error (error);
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "b", &b, NULL));
+  assert_cards_equal (&b, &b_first);
+}
+
+static void
+test_forget_pack (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GHashTable) pack = NULL, other = NULL;
+  g_autoptr(GArray) pack_reviews = NULL, other_reviews = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pack_results = NULL, *other_results = NULL;
+  g_autofree char *pack_exam = NULL, *other_exam = NULL;
+
+  review (store, "pack", "a", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 1);
+  review (store, "pack", "b", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 1);
+  review (store, "other", "a", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 1);
+  g_assert_cmpint (entente_progress_store_add_result (store, "pack", ENTENTE_PROGRESS_RESULT_EXAM,
+                                                      NOON_MS, 1, 2, 3, "{}", &error), >, 0);
+  g_assert_cmpint (entente_progress_store_add_result (store, "other",
+                                                      ENTENTE_PROGRESS_RESULT_MAP_QUIZ,
+                                                      NOON_MS, 1, 2, 3, "{}", &error), >, 0);
+  g_assert_true (entente_progress_store_save_exam_in_progress (store, "pack", "{}", &error));
+  g_assert_true (entente_progress_store_save_exam_in_progress (store, "other", "{}", &error));
+  g_assert_no_error (error);
+  changes = watch_changes (store);
+
+  g_assert_true (entente_progress_store_forget_pack (store, "pack", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (changes, 0), ==, "pack");
+
+  pack = entente_progress_store_load_pack (store, "pack", &error);
+  other = entente_progress_store_load_pack (store, "other", &error);
+  g_assert_cmpuint (g_hash_table_size (pack), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (other), ==, 1);
+  pack_reviews = collect_reviews (store, "pack");
+  other_reviews = collect_reviews (store, "other");
+  g_assert_cmpuint (pack_reviews->len, ==, 0);
+  g_assert_cmpuint (other_reviews->len, ==, 1);
+  pack_results = results_text (store, "pack", FALSE);
+  other_results = results_text (store, "other", FALSE);
+  g_assert_cmpstr (pack_results, ==, "");
+  g_assert_cmpstr (other_results, ==, "2 other 2 1795867200000 1/2 3 {}");
+  pack_exam = entente_progress_store_dup_exam_in_progress (store, "pack", &error);
+  other_exam = entente_progress_store_dup_exam_in_progress (store, "other", &error);
+  g_assert_no_error (error);
+  g_assert_null (pack_exam);
+  g_assert_cmpstr (other_exam, ==, "{}");
+}
+
+/* A database written by the schema-1 code migrates in place, its reviews intact. */
+static void
+test_migrate_v1 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = NULL;
+  g_autoptr(GFile) sql_file = data_file ("schema-1.sql");
+  g_autoptr(GArray) reviews = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *ok = NULL;
+  EntenteFsrsCard card;
+
+  g_assert_true (g_file_load_contents (sql_file, NULL, &sql, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  exec_sql (fixture->path, sql);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+
+  store = open_store (fixture->path);
+  g_assert_false (entente_progress_store_get_read_only (store));
+  g_assert_null (entente_progress_store_get_moved_aside_path (store));
+  g_assert_null (entente_progress_store_get_notice (store));
+
+  g_assert_true (entente_progress_store_lookup_card (store, "pack", "card-1", &card, NULL));
+  g_assert_cmpint (card.due, ==, G_GINT64_CONSTANT (1795953600000));
+  g_assert_cmpfloat (card.stability, ==, 2.5);
+  g_assert_cmpuint (card.reps, ==, 1);
+  reviews = collect_reviews (store, "pack");
+  g_assert_cmpuint (reviews->len, ==, 1);
+  g_assert_cmpint (g_array_index (reviews, EntenteProgressReview, 0).id, ==, 1);
+  g_assert_cmpint (g_array_index (reviews, EntenteProgressReview, 0).answer_ms, ==, 1500);
+
+  /* The new tables work, and the old review can still be undone. */
+  g_assert_cmpint (entente_progress_store_add_result (store, "pack", ENTENTE_PROGRESS_RESULT_EXAM,
+                                                      NOON_MS, 1, 1, 1, "{}", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (entente_progress_store_undo_review (store, 1, &error));
+  g_assert_no_error (error);
+  g_assert_false (entente_progress_store_lookup_card (store, "pack", "card-1", &card, NULL));
+
+  g_clear_object (&store);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==,
+                   ENTENTE_PROGRESS_STORE_SCHEMA_VERSION);
+  ok = integrity (fixture->path);
+  g_assert_cmpstr (ok, ==, "ok");
+}
+
+/* Every new write of a read-only store fails with READ_ONLY and changes nothing. */
+static void
+assert_new_writes_read_only (EntenteProgressStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const ids[] = { "card-1", NULL };
+  guint n = 7;
+
+  g_assert_cmpint (entente_progress_store_add_result (store, "pack", ENTENTE_PROGRESS_RESULT_EXAM,
+                                                      NOON_MS, 1, 1, 1, "{}", &error), ==, 0);
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (entente_progress_store_delete_result (store, 1, &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (entente_progress_store_save_exam_in_progress (store, "pack", "{}", &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (entente_progress_store_clear_exam_in_progress (store, "pack", &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (entente_progress_store_bring_forward (store, "pack", ids, NOON_MS, &n, &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY);
+  g_assert_cmpuint (n, ==, 0);
+  g_clear_error (&error);
+  g_assert_false (entente_progress_store_forget_pack (store, "pack", &error));
+  g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+}
+
 /* Damaged and newer databases */
 
 static GBytes *
@@ -1220,6 +1543,7 @@ test_newer_version (Fixture       *fixture,
   g_assert_false (entente_progress_store_import (store, file, NULL, NULL, &error));
   g_assert_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
+  assert_new_writes_read_only (store);
   g_assert_cmpuint (changes->len, ==, 0);
   g_assert_true (entente_progress_store_lookup_card (store, "pack", "card-1", &found, NULL));
   g_assert_cmpuint (found.reps, ==, 2);
@@ -1590,6 +1914,11 @@ main (int    argc,
   ADD ("damaged-twice", test_damaged_twice);
   ADD ("orphan-wal", test_orphan_wal);
   ADD ("newer-version", test_newer_version);
+  ADD ("results", test_results);
+  ADD ("exam-in-progress", test_exam_in_progress);
+  ADD ("bring-forward", test_bring_forward);
+  ADD ("forget-pack", test_forget_pack);
+  ADD ("migrate-v1", test_migrate_v1);
   ADD ("unwritable", test_unwritable);
   ADD ("killed", test_killed);
 #undef ADD
