@@ -498,6 +498,13 @@ test_review_window (void)
   g_assert_true (entente_test_activate_shortcut (GTK_WIDGET (window), GDK_KEY_3, GDK_ALT_MASK));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "review");
 
+  /* Alt+5: the statistics count the review just done. */
+  g_assert_true (entente_test_activate_shortcut (GTK_WIDGET (window), GDK_KEY_5, GDK_ALT_MASK));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "statistics");
+  entente_test_iterate (200);
+  g_assert_true (entente_stats_page_has_data (entente_window_get_stats_page (window)));
+  entente_test_screenshot (GTK_WIDGET (window), "statistics-window");
+
   gtk_window_destroy (GTK_WINDOW (window));
   entente_test_iterate (50);
 }

@@ -11,6 +11,7 @@
 #include "entente-application.h"
 #include "entente-members-page.h"
 #include "entente-review-page.h"
+#include "entente-stats-page.h"
 #include "entente-outline-view.h"
 #include "entente-pack.h"
 
@@ -29,6 +30,7 @@ gboolean            entente_window_get_loading       (EntenteWindow      *self);
 EntenteOutlineView *entente_window_get_outline_view  (EntenteWindow      *self);
 EntenteMembersPage *entente_window_get_members_page  (EntenteWindow      *self);
 EntenteReviewPage  *entente_window_get_review_page   (EntenteWindow      *self);
+EntenteStatsPage   *entente_window_get_stats_page    (EntenteWindow      *self);
 /* Export or import the learner's progress (what the menu's file choosers do), with a
  * toast saying how it went. */
 gboolean            entente_window_export_progress   (EntenteWindow      *self,
