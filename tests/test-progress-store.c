@@ -874,6 +874,7 @@ static const BrokenImport broken_imports[] = {
   { "bad-card-id.json", "packs[0].reviews[1].card: is not a valid id" },
   { "missing-stability.json", "packs[0].reviews[1].after.stability: missing" },
   { "bad-card-state.json", "packs[0].cards[1].state: must be a whole number" },
+  { "bad-result-kind.json", "packs[0].results[1].kind: must be" },
   { "does-not-exist.json", "does-not-exist.json" },
   { "empty.json", "not an Entente progress file" },
   { "deep.json", "not an Entente progress file" },
@@ -1166,6 +1167,74 @@ test_forget_pack (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_null (pack_exam);
   g_assert_cmpstr (other_exam, ==, "{}");
+}
+
+static void
+test_export_import_results (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other", "progress.db", NULL);
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(EntenteProgressStore) other = open_store (other_path);
+  g_autoptr(GPtrArray) changes = watch_changes (other);
+  g_autoptr(GFile) file = fixture_file (fixture, "export.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *a_here = NULL, *a_there = NULL, *b_here = NULL, *b_there = NULL;
+  g_autofree char *merged = NULL;
+  const char *exam_json = "{\"questions\": [\"q1\", \"q2\"], \"answers\": [0, \"é\"]}";
+  guint n_added = 99;
+
+  review (store, "a-pack", "card", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 1);
+  g_assert_cmpint (entente_progress_store_add_result (store, "a-pack",
+                                                      ENTENTE_PROGRESS_RESULT_EXAM, NOON_MS,
+                                                      1, 2, 30000, exam_json, &error), >, 0);
+  g_assert_cmpint (entente_progress_store_add_result (store, "a-pack",
+                                                      ENTENTE_PROGRESS_RESULT_MAP_QUIZ,
+                                                      NOON_MS + 1, 9, 10, 40000, "{\"m\":1}",
+                                                      &error), >, 0);
+  /* A pack with results only. */
+  g_assert_cmpint (entente_progress_store_add_result (store, "b-pack",
+                                                      ENTENTE_PROGRESS_RESULT_EXAM, NOON_MS,
+                                                      0, 5, 1, "{}", &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (entente_progress_store_export (store, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, &error));
+  g_assert_nonnull (strstr (contents, "\"version\" : 2"));
+
+  g_assert_true (entente_progress_store_import (other, file, NULL, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 1);
+  g_assert_cmpuint (changes->len, ==, 1);
+  a_here = results_text (store, "a-pack", FALSE);
+  a_there = results_text (other, "a-pack", FALSE);
+  b_here = results_text (store, "b-pack", FALSE);
+  b_there = results_text (other, "b-pack", FALSE);
+  g_assert_cmpstr (a_here, ==, a_there);
+  g_assert_cmpstr (b_here, ==, b_there);
+  g_assert_nonnull (strstr (a_there, exam_json));
+
+  /* Again: no duplicates, nothing to tell. */
+  g_assert_true (entente_progress_store_import (other, file, NULL, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpint (query_int (other_path, "SELECT count(*) FROM result"), ==, 3);
+
+  /* Same pack, kind and time but another result: both kept. */
+  g_assert_cmpint (entente_progress_store_add_result (store, "b-pack",
+                                                      ENTENTE_PROGRESS_RESULT_EXAM, NOON_MS,
+                                                      5, 5, 1, "{\"other\":true}", &error), >, 0);
+  g_assert_true (entente_progress_store_export (store, file, NULL, &error));
+  g_assert_true (entente_progress_store_import (other, file, NULL, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpint (query_int (other_path, "SELECT count(*) FROM result"), ==, 4);
+  merged = results_text (other, "b-pack", TRUE);
+  g_assert_cmpstr (merged, ==,
+                   "4 b-pack 1 1795867200000 5/5 1 {\"other\":true}\n"
+                   "3 b-pack 1 1795867200000 0/5 1 {}");
 }
 
 /* A database written by the schema-1 code migrates in place, its reviews intact. */
@@ -1919,6 +1988,7 @@ main (int    argc,
   ADD ("bring-forward", test_bring_forward);
   ADD ("forget-pack", test_forget_pack);
   ADD ("migrate-v1", test_migrate_v1);
+  ADD ("export-import-results", test_export_import_results);
   ADD ("unwritable", test_unwritable);
   ADD ("killed", test_killed);
 #undef ADD

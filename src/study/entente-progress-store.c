@@ -2134,6 +2134,29 @@ add_review_cb (const EntenteProgressReview *review,
   return TRUE;
 }
 
+static const char *
+result_kind_name (EntenteProgressResultKind kind)
+{
+  return kind == ENTENTE_PROGRESS_RESULT_MAP_QUIZ ? "map-quiz" : "exam";
+}
+
+static gboolean
+add_result_cb (const EntenteProgressResult *result,
+               gpointer                     user_data)
+{
+  JsonArray *results = user_data;
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "kind", result_kind_name (result->kind));
+  json_object_set_int_member (object, "time", result->time_ms);
+  json_object_set_int_member (object, "n_correct", result->n_correct);
+  json_object_set_int_member (object, "n_total", result->n_total);
+  json_object_set_int_member (object, "elapsed_ms", result->elapsed_ms);
+  json_object_set_string_member (object, "json", result->json);
+  json_array_add_object_element (results, object);
+  return TRUE;
+}
+
 static JsonNode *
 pack_to_json (EntenteProgressStore  *self,
               const char            *pack_id,
@@ -2142,6 +2165,7 @@ pack_to_json (EntenteProgressStore  *self,
   g_autoptr(JsonObject) object = json_object_new ();
   g_autoptr(JsonArray) cards = json_array_new ();
   g_autoptr(JsonArray) reviews = json_array_new ();
+  g_autoptr(JsonArray) results = json_array_new ();
   g_autoptr(OwnedStmt) stmt = NULL;
   JsonNode *node;
   int rc;
@@ -2170,9 +2194,14 @@ pack_to_json (EntenteProgressStore  *self,
   if (!entente_progress_store_foreach_review (self, pack_id, add_review_cb, reviews, error))
     return NULL;
 
+  if (!entente_progress_store_foreach_result (self, pack_id, FALSE, add_result_cb, results,
+                                              error))
+    return NULL;
+
   json_object_set_string_member (object, "id", pack_id);
   json_object_set_array_member (object, "cards", g_steal_pointer (&cards));
   json_object_set_array_member (object, "reviews", g_steal_pointer (&reviews));
+  json_object_set_array_member (object, "results", g_steal_pointer (&results));
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (node, object);
@@ -2206,7 +2235,7 @@ entente_progress_store_export (EntenteProgressStore  *self,
 
   if (!(stmt = prepare (self,
                         "SELECT pack_id FROM card_state UNION SELECT pack_id FROM review_log "
-                        "ORDER BY 1",
+                        "UNION SELECT pack_id FROM result ORDER BY 1",
                         error)))
     goto failed;
 
@@ -2549,6 +2578,7 @@ typedef struct
   GHashTable           *touched; /* pack id → set of card ids that gained reviews */
   guint                 n_added;
   guint                 n_cards_added;
+  guint                 n_results_added;
 } Import;
 
 static gboolean
@@ -2609,6 +2639,74 @@ import_review (Import     *import,
   return TRUE;
 }
 
+/* A result's identity is its pack, kind, time and text: one already present is skipped. */
+static gboolean
+import_result (Import     *import,
+               const char *pack_id,
+               JsonObject *object,
+               GError    **error)
+{
+  Reader *reader = &import->reader;
+  g_autoptr(OwnedStmt) stmt = NULL;
+  EntenteProgressResultKind kind;
+  JsonNode *kind_node, *json_node;
+  const char *kind_name, *json;
+  guint n_correct, n_total;
+  gint64 time_ms, elapsed_ms;
+  int rc;
+
+  if (!(kind_node = reader_member (reader, object, "kind")))
+    return FALSE;
+  kind_name = JSON_NODE_HOLDS_VALUE (kind_node) &&
+              json_node_get_value_type (kind_node) == G_TYPE_STRING
+              ? json_node_get_string (kind_node) : NULL;
+  if (g_strcmp0 (kind_name, "exam") == 0)
+    kind = ENTENTE_PROGRESS_RESULT_EXAM;
+  else if (g_strcmp0 (kind_name, "map-quiz") == 0)
+    kind = ENTENTE_PROGRESS_RESULT_MAP_QUIZ;
+  else
+    /* Translators: follows where in the file, such as "packs[0].results[3].kind: "; do not
+     * translate the quoted words */
+    return reader_fail (reader, "kind", _("must be “exam” or “map-quiz”"));
+
+  if (!read_int (reader, object, "time", G_MININT64, G_MAXINT64, &time_ms) ||
+      !read_uint (reader, object, "n_correct", &n_correct) ||
+      !read_uint (reader, object, "n_total", &n_total) ||
+      !read_int (reader, object, "elapsed_ms", 0, G_MAXINT64, &elapsed_ms) ||
+      !(json_node = reader_member (reader, object, "json")))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (json_node) ||
+      json_node_get_value_type (json_node) != G_TYPE_STRING)
+    /* Translators: follows where in the file, such as "packs[0].results[3].json: " */
+    return reader_fail (reader, "json", _("must be a string"));
+  json = json_node_get_string (json_node);
+
+  if (!(stmt = prepare (import->self,
+                        "INSERT INTO result (pack_id, kind, time, n_correct, n_total, "
+                        "elapsed_ms, json) "
+                        "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM "
+                        "result WHERE pack_id = ?1 AND kind = ?2 AND time = ?3 AND json = ?7)",
+                        error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, pack_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, kind);
+  sqlite3_bind_int64 (stmt, 3, time_ms);
+  sqlite3_bind_int64 (stmt, 4, n_correct);
+  sqlite3_bind_int64 (stmt, 5, n_total);
+  sqlite3_bind_int64 (stmt, 6, elapsed_ms);
+  sqlite3_bind_text (stmt, 7, json, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_write_error (import->self, error);
+      return FALSE;
+    }
+  import->n_results_added += sqlite3_changes (import->self->db);
+
+  return TRUE;
+}
+
 static gboolean
 import_pack (Import     *import,
              JsonObject *object,
@@ -2617,12 +2715,31 @@ import_pack (Import     *import,
   Reader *reader = &import->reader;
   gsize length = reader->path->len;
   const char *pack_id;
-  JsonArray *cards, *reviews;
+  JsonArray *cards, *reviews, *results = NULL;
 
   if (!(pack_id = read_id (reader, object, "id")) ||
       !(cards = read_array (reader, object, "cards")) ||
       !(reviews = read_array (reader, object, "reviews")))
     return FALSE;
+  /* Version 1 files have no results. */
+  if (json_object_has_member (object, "results") &&
+      !(results = read_array (reader, object, "results")))
+    return FALSE;
+
+  for (guint i = 0; results != NULL && i < json_array_get_length (results); i++)
+    {
+      JsonNode *node = json_array_get_element (results, i);
+      gboolean ok;
+
+      g_string_append_printf (reader->path, ".results[%u]", i);
+      ok = JSON_NODE_HOLDS_OBJECT (node)
+           ? import_result (import, pack_id, json_node_get_object (node), error)
+           /* Translators: follows where in the file, such as "packs[0].reviews[3].rating: " */
+           : reader_fail (reader, NULL, _("must be an object"));
+      g_string_truncate (reader->path, length);
+      if (!ok)
+        return FALSE;
+    }
 
   for (guint i = 0; i < json_array_get_length (reviews); i++)
     {
@@ -2770,7 +2887,7 @@ entente_progress_store_import (EntenteProgressStore  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
-  Import import = { self, { NULL, NULL }, NULL, 0, 0 };
+  Import import = { self, { NULL, NULL }, NULL, 0, 0, 0 };
   gsize length;
   gboolean ok;
 
@@ -2836,7 +2953,7 @@ entente_progress_store_import (EntenteProgressStore  *self,
 
   if (out_n_added != NULL)
     *out_n_added = import.n_added;
-  if (import.n_added > 0 || import.n_cards_added > 0)
+  if (import.n_added > 0 || import.n_cards_added > 0 || import.n_results_added > 0)
     g_signal_emit (self, signals[CHANGED], 0, NULL);
 
   return TRUE;

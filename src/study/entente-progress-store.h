@@ -62,9 +62,9 @@ typedef gboolean (*EntenteProgressResultFunc) (const EntenteProgressResult *resu
 
 /* PRAGMA user_version of the newest schema this build knows. */
 #define ENTENTE_PROGRESS_STORE_SCHEMA_VERSION 2
-/* "version" of the export files this build writes and reads.
+/* "version" of the export files this build writes; it reads versions 1 and 2.
  *
- * The export format, version 1, is one JSON object:
+ * The export format, version 2, is one JSON object:
  *
  *   { "format": "entente-progress", "version": 1,
  *     "exported": <ms since the epoch>,
@@ -72,7 +72,11 @@ typedef gboolean (*EntenteProgressResultFunc) (const EntenteProgressResult *resu
  *                  "cards": [ { "id": <card id>, <CARD> }, ... ],
  *                  "reviews": [ { "card": <card id>, "time": <ms>, "rating": 1-4,
  *                                 "answer_ms": <ms>, "log": <LOG>,
- *                                 "before": <CARD> or null, "after": <CARD> }, ... ] } ] }
+ *                                 "before": <CARD> or null, "after": <CARD> }, ... ],
+ *                  "results": [ { "kind": "exam" or "map-quiz", "time": <ms>,
+ *                                 "n_correct": <n>, "n_total": <n>, "elapsed_ms": <ms>,
+ *                                 "json": <the result as its module serialised it, a
+ *                                          string> }, ... ] } ] }
  *
  * where <CARD> holds the members of EntenteFsrsCard ("due", "stability", "difficulty",
  * "elapsed_days", "scheduled_days", "learning_steps", "reps", "lapses", "state" 0-3,
@@ -81,8 +85,9 @@ typedef gboolean (*EntenteProgressResultFunc) (const EntenteProgressResult *resu
  * "scheduled_days", "learning_steps"). Times are integers, milliseconds since the Unix
  * epoch; "state" and "rating" number as in ts-fsrs. "before" is the card's stored state
  * before the review, null for a card that had none. Ids follow the pack format. Readers
- * refuse a larger "version" and ignore members they do not know. */
-#define ENTENTE_PROGRESS_EXPORT_VERSION 1
+ * refuse a larger "version" and ignore members they do not know. Version 1 had no
+ * "results" (a reader takes a missing one as empty). Exams in progress are not exported. */
+#define ENTENTE_PROGRESS_EXPORT_VERSION 2
 
 /* One row of the review log. Strings belong to the store and live only during the call
  * that hands the review out. */
@@ -256,7 +261,8 @@ gboolean              entente_progress_store_export          (EntenteProgressSto
                                                               GCancellable          *cancellable,
                                                               GError               **error);
 /* Merges an export into the store in one transaction: reviews already present (same pack,
- * card, time and rating) are skipped; each card that gained reviews takes the state after
+ * card, time and rating) are skipped, and so are results already present (same pack, kind,
+ * time and json); each card that gained reviews takes the state after
  * its latest review by time. On any problem nothing changes and @error names the file.
  * @out_n_added (may be NULL) receives the number of reviews added. */
 gboolean              entente_progress_store_import          (EntenteProgressStore  *self,
