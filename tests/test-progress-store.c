@@ -1109,6 +1109,16 @@ test_bring_forward (Fixture       *fixture,
   g_assert_true (entente_progress_store_lookup_card (store, "other", "a", &b, NULL));
   g_assert_cmpint (b.due, !=, now);
 
+  /* Again, for cards that have no state to bring forward: nothing, and nothing to tell. */
+  {
+    const char * const none[] = { "never-seen", "new", NULL };
+
+    g_assert_true (entente_progress_store_bring_forward (store, "pack", none, now, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 0);
+    g_assert_cmpuint (changes->len, ==, 1);
+  }
+
   /* Not a review: no log row. */
   reviews_after = collect_reviews (store, "pack");
   g_assert_cmpuint (reviews_after->len, ==, reviews_before->len);

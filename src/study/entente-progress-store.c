@@ -1994,9 +1994,11 @@ entente_progress_store_bring_forward (EntenteProgressStore  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!commit_and_notify (self, pack_id, error))
+  if (!commit (self, error))
     return FALSE;
 
+  if (n > 0)
+    g_signal_emit (self, signals[CHANGED], 0, pack_id);
   if (out_n != NULL)
     *out_n = n;
   return TRUE;

@@ -158,7 +158,8 @@ gint64                entente_progress_store_record_review   (EntenteProgressSto
                                                               GError               **error);
 /* Removes the review and gives its card back the state from before it (or no state at all,
  * for a card that was new). Only the review that gave the card its current state can be
- * undone: the card's last recorded one, unless an import has changed the card since. */
+ * undone: the card's last recorded one, unless an import has changed the card since (a
+ * bring_forward () in between, which moves only the due time, does not count). */
 gboolean              entente_progress_store_undo_review     (EntenteProgressStore  *self,
                                                               gint64                 review_id,
                                                               GError               **error);
@@ -241,7 +242,7 @@ gboolean              entente_progress_store_clear_exam_in_progress (EntenteProg
  * parameter. Cards without a state, or New, are left alone (they come as new cards
  * anyway). undo_review () of the card's last review still works afterwards and gives the
  * card back its state from before that review. @out_n (may be NULL) receives the number
- * of cards brought forward. */
+ * of cards brought forward; "changed" is emitted only when there were any. */
 gboolean              entente_progress_store_bring_forward   (EntenteProgressStore  *self,
                                                               const char            *pack_id,
                                                               const char * const    *card_ids,
