@@ -328,11 +328,11 @@ test_window_builtin (void)
                    entente_pack_get_title (builtin));
   g_assert_nonnull (adw_view_switcher_title_get_subtitle (switcher_title));
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (switcher_title), !=, "");
-  /* The built-in pack lists states and has cards, so there are four pages to switch
+  /* The built-in pack lists states and has cards, so there are five pages to switch
    * between, and the window opens on the outline. */
   view_stack = ADW_VIEW_STACK (get_template_child (window, "view_stack"));
   pages = G_LIST_MODEL (adw_view_stack_get_pages (view_stack));
-  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 5);
   page = g_list_model_get_item (pages, 0);
   g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, "outline");
   g_assert_true (adw_view_stack_page_get_visible (page));
@@ -346,6 +346,10 @@ test_window_builtin (void)
   g_assert_true (adw_view_stack_page_get_visible (page));
   g_object_unref (page);
   page = g_list_model_get_item (pages, 3);
+  g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, "practice");
+  g_assert_true (adw_view_stack_page_get_visible (page));
+  g_object_unref (page);
+  page = g_list_model_get_item (pages, 4);
   g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, "statistics");
   g_assert_true (adw_view_stack_page_get_visible (page));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "outline");

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "entente-application.h"
+#include "entente-exam-page.h"
 #include "entente-members-page.h"
 #include "entente-review-page.h"
 #include "entente-stats-page.h"
@@ -36,6 +37,8 @@ struct _EntenteWindow
   EntenteMembersPage   *members_page;
   AdwViewStackPage     *review_stack_page;
   EntenteReviewPage    *review_page;
+  AdwViewStackPage     *exam_stack_page;
+  EntenteExamPage      *exam_page;
   AdwViewStackPage     *stats_stack_page;
   EntenteStatsPage     *stats_page;
   gboolean              store_asked;
@@ -291,6 +294,7 @@ entente_window_set_pack (EntenteWindow *self,
 
           entente_review_page_set_store (self->review_page, entente_application_get_progress_store (app));
           entente_stats_page_set_store (self->stats_page, entente_application_get_progress_store (app));
+          entente_exam_page_set_store (self->exam_page, entente_application_get_progress_store (app));
           notice = entente_application_take_progress_notice (app);
           if (notice != NULL)
             {
@@ -306,9 +310,12 @@ entente_window_set_pack (EntenteWindow *self,
   entente_review_page_set_pack (self->review_page, has_cards ? pack : NULL);
   adw_view_stack_page_set_visible (self->review_stack_page, has_cards);
   entente_stats_page_set_pack (self->stats_page, has_cards ? pack : NULL);
+  entente_exam_page_set_pack (self->exam_page, has_cards ? pack : NULL);
+  adw_view_stack_page_set_visible (self->exam_stack_page, has_cards);
   adw_view_stack_page_set_visible (self->stats_stack_page, has_cards);
   if (!has_cards && (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") == 0 ||
-                     g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "statistics") == 0))
+                     g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "statistics") == 0 ||
+                     g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "practice") == 0))
     adw_view_stack_set_visible_child_name (self->view_stack, "outline");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quiz-section", has_cards);
 
@@ -1121,6 +1128,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   g_type_ensure (ENTENTE_TYPE_OUTLINE_VIEW);
   g_type_ensure (ENTENTE_TYPE_MEMBERS_PAGE);
   g_type_ensure (ENTENTE_TYPE_REVIEW_PAGE);
+  g_type_ensure (ENTENTE_TYPE_EXAM_PAGE);
   g_type_ensure (ENTENTE_TYPE_STATS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1139,6 +1147,8 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, members_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, review_stack_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, review_page);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, exam_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, exam_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, stats_stack_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, stats_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, switcher_bar);
@@ -1159,6 +1169,8 @@ entente_window_class_init (EntenteWindowClass *klass)
                                        "win.show-page", "s", "members");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.show-page", "s", "review");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.show-page", "s", "practice");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
                                        "win.show-page", "s", "statistics");
 }
@@ -1197,6 +1209,9 @@ entente_window_init (EntenteWindow *self)
                            G_CONNECT_SWAPPED);
   g_object_bind_property (self->review_page, "n-today", self->review_stack_page, "badge-number",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->exam_page, "show-section",
+                           G_CALLBACK (members_show_section_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stats_page, "show-section",
                            G_CALLBACK (members_show_section_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1247,6 +1262,14 @@ entente_window_get_outline_view (EntenteWindow *self)
   g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
 
   return self->outline_view;
+}
+
+EntenteExamPage *
+entente_window_get_exam_page (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+
+  return self->exam_page;
 }
 
 EntenteStatsPage *

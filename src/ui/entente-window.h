@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "entente-application.h"
+#include "entente-exam-page.h"
 #include "entente-members-page.h"
 #include "entente-review-page.h"
 #include "entente-stats-page.h"
@@ -31,6 +32,7 @@ EntenteOutlineView *entente_window_get_outline_view  (EntenteWindow      *self);
 EntenteMembersPage *entente_window_get_members_page  (EntenteWindow      *self);
 EntenteReviewPage  *entente_window_get_review_page   (EntenteWindow      *self);
 EntenteStatsPage   *entente_window_get_stats_page    (EntenteWindow      *self);
+EntenteExamPage    *entente_window_get_exam_page     (EntenteWindow      *self);
 /* Export or import the learner's progress (what the menu's file choosers do), with a
  * toast saying how it went. */
 gboolean            entente_window_export_progress   (EntenteWindow      *self,

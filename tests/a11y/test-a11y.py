@@ -211,7 +211,7 @@ def main():
         missing = unnamed_controls(app)
         tap(not missing, 'every control of the Outline page has a name', '\n'.join(missing))
 
-        for page in ('Members', 'Review', 'Statistics'):
+        for page in ('Members', 'Review', 'Practice', 'Statistics'):
             switch = find(app, pyatspi.ROLE_PAGE_TAB, name=page) or find(app, pyatspi.ROLE_TOGGLE_BUTTON, name=page)
             if switch is None:
                 tap(False, 'switch to the %s page' % page)

@@ -1,0 +1,408 @@
+/* test-exam-page.c: the Practice page under Xvfb — an exam sat from setup to results,
+ * kept across a restart, paused, its mistakes counted as correct; a map quiz; with
+ * screenshots.
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "entente-application.h"
+#include "entente-exam-page.h"
+#include "entente-map-view.h"
+#include "entente-pack-loader.h"
+#include "entente-progress-store.h"
+#include "entente-test-ui.h"
+#include "entente-window.h"
+
+static EntenteApplication *app;
+
+typedef struct
+{
+  GtkWindow            *window;
+  EntenteExamPage      *page;
+  EntentePack          *pack;
+  EntenteProgressStore *store;
+} Fixture;
+
+static EntentePack *
+load_pack_file (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EntentePack *pack = entente_pack_load_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pack);
+
+  return pack;
+}
+
+static void
+open_page (Fixture *fixture)
+{
+  fixture->page = ENTENTE_EXAM_PAGE (entente_exam_page_new ());
+  fixture->window = GTK_WINDOW (adw_window_new ());
+  g_object_ref_sink (fixture->window);
+  gtk_window_set_default_size (fixture->window, 900, 700);
+  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+  entente_test_wait_for_map (fixture->window);
+  entente_exam_page_set_store (fixture->page, fixture->store);
+  entente_exam_page_set_pack (fixture->page, fixture->pack);
+  entente_test_iterate (50);
+}
+
+static void
+close_page (Fixture *fixture)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->window);
+  fixture->page = NULL;
+  entente_test_iterate (20);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "exam-test", "progress.db", NULL);
+
+  fixture->store = entente_progress_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->pack = load_pack_file ("review-fixture.json");
+  open_page (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    close_page (fixture);
+  g_clear_object (&fixture->pack);
+  g_clear_object (&fixture->store);
+}
+
+static gboolean
+activate (Fixture    *fixture,
+          const char *action,
+          GVariant   *parameter)
+{
+  gboolean done = gtk_widget_activate_action_variant (GTK_WIDGET (fixture->page), action, parameter);
+
+  entente_test_iterate (30);
+  return done;
+}
+
+/* Answers the question on show, right or wrong. */
+static void
+answer (Fixture  *fixture,
+        gboolean  right)
+{
+  EntenteExam *exam = entente_exam_page_get_exam (fixture->page);
+  guint position = entente_exam_get_current (exam);
+  GtkWidget *entry;
+
+  switch (entente_exam_get_kind (exam, position))
+    {
+    case ENTENTE_EXAM_KIND_CHOICE:
+      {
+        int choice = entente_exam_get_right_choice (exam, position);
+
+        if (!right)
+          choice = (choice + 1) % 4;
+        g_assert_true (entente_test_activate_shortcut (GTK_WIDGET (fixture->page), GDK_KEY_1 + choice, 0));
+      }
+      break;
+    case ENTENTE_EXAM_KIND_BASIC:
+    case ENTENTE_EXAM_KIND_CLOZE:
+      {
+        g_autofree char *text = right ? entente_exam_dup_right_answer (exam, position) : g_strdup ("Лондон");
+
+        entry = entente_test_find_child (GTK_WIDGET (fixture->page), GTK_TYPE_ENTRY);
+        g_assert_nonnull (entry);
+        gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      }
+      break;
+    case ENTENTE_EXAM_KIND_MAP:
+      {
+        EntenteCard *card = entente_exam_get_card (exam, position);
+
+        g_signal_emit_by_name (entente_exam_page_get_map_view (fixture->page), "country-activated",
+                               right ? entente_card_get_answer_code (card) : "DE");
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  entente_test_iterate (20);
+}
+
+static GtkWidget *
+find_dialog (void)
+{
+  GList *dialogs = entente_test_list_windows (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *dialog = dialogs != NULL ? dialogs->data : NULL;
+
+  g_list_free (dialogs);
+  return dialog;
+}
+
+static gboolean
+count_result_cb (const EntenteProgressResult *result,
+                 gpointer                     user_data)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
+static guint
+count_results (Fixture *fixture)
+{
+  guint n = 0;
+
+  g_assert_true (entente_progress_store_foreach_result (fixture->store, "review-fixture", TRUE,
+                                                       count_result_cb, &n, NULL));
+  return n;
+}
+
+static void
+test_exam_sit (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->page);
+  EntenteExam *exam;
+  guint wrong = G_MAXUINT;
+
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "exam-setup");
+  g_assert_cmpint (entente_exam_page_get_state (fixture->page), ==, ENTENTE_EXAM_PAGE_SETUP);
+
+  g_assert_true (entente_exam_page_start (fixture->page, NULL, ENTENTE_EXAM_ALL_QUESTIONS,
+                                          ENTENTE_EXAM_KINDS_ALL, 0, 0x2a));
+  entente_test_iterate (50);
+  exam = entente_exam_page_get_exam (fixture->page);
+  g_assert_nonnull (exam);
+  g_assert_cmpuint (entente_exam_get_n_questions (exam), ==, 5);
+  g_assert_cmpint (entente_exam_page_get_state (fixture->page), ==, ENTENTE_EXAM_PAGE_QUESTION);
+  g_assert_nonnull (entente_test_find_label (root, "Question 1 of 5 · 5 unanswered"));
+
+  /* Every question answered, one of them wrong (a typed one, if there is one); no
+   * feedback is given on the way. */
+  for (guint i = 0; i < 5; i++)
+    if (wrong == G_MAXUINT && entente_exam_get_kind (exam, i) == ENTENTE_EXAM_KIND_BASIC)
+      wrong = i;
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_cmpuint (entente_exam_get_current (exam), ==, i);
+      answer (fixture, i != wrong);
+      if (i == 1)
+        entente_test_screenshot (GTK_WIDGET (fixture->window), "exam-question");
+      g_assert_null (entente_test_find_label (root, "Right"));
+      g_assert_true (activate (fixture, "exam.next", NULL));
+    }
+
+  /* All answered: the last Next finishes at once, and the result is kept. */
+  g_assert_cmpint (entente_exam_page_get_state (fixture->page), ==, ENTENTE_EXAM_PAGE_RESULTS);
+  g_assert_nonnull (entente_test_find_label (root, "4 of 5 right · 80 %"));
+  g_assert_nonnull (entente_test_find_label (root, "Your answer: Лондон"));
+  g_assert_cmpuint (count_results (fixture), ==, 1);
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "exam-results");
+
+  /* "Count as correct" after seeing the answer. */
+  g_signal_emit_by_name (gtk_widget_get_ancestor (entente_test_find_label (root, "Count as Correct"),
+                                                  GTK_TYPE_BUTTON), "clicked");
+  entente_test_iterate (30);
+  g_assert_nonnull (entente_test_find_label (root, "5 of 5 right · 100 %"));
+  g_assert_cmpuint (count_results (fixture), ==, 1);
+
+  /* Back to the setup: the history lists the exam. */
+  g_assert_true (activate (fixture, "exam.new", NULL));
+  g_assert_cmpint (entente_exam_page_get_state (fixture->page), ==, ENTENTE_EXAM_PAGE_SETUP);
+  g_assert_nonnull (entente_test_find_label (root, "Exam: 5 of 5 (100 %)"));
+}
+
+static void
+test_exam_same_seed (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = g_ptr_array_new ();
+  EntenteExam *exam;
+
+  g_assert_true (entente_exam_page_start (fixture->page, NULL, ENTENTE_EXAM_ALL_QUESTIONS,
+                                          ENTENTE_EXAM_KINDS_ALL, 0, 7));
+  exam = entente_exam_page_get_exam (fixture->page);
+  for (guint i = 0; i < entente_exam_get_n_questions (exam); i++)
+    g_ptr_array_add (first, (gpointer) entente_card_get_id (entente_exam_get_card (exam, i)));
+
+  g_assert_true (entente_exam_page_start (fixture->page, NULL, ENTENTE_EXAM_ALL_QUESTIONS,
+                                          ENTENTE_EXAM_KINDS_ALL, 0, 7));
+  exam = entente_exam_page_get_exam (fixture->page);
+  for (guint i = 0; i < entente_exam_get_n_questions (exam); i++)
+    g_assert_cmpstr (first->pdata[i], ==, entente_card_get_id (entente_exam_get_card (exam, i)));
+}
+
+static void
+test_exam_resume (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *dialog;
+  EntenteExam *exam;
+
+  g_assert_true (entente_exam_page_start (fixture->page, NULL, ENTENTE_EXAM_ALL_QUESTIONS,
+                                          ENTENTE_EXAM_KINDS_ALL, 600, 0x51));
+  answer (fixture, TRUE);
+  g_assert_true (activate (fixture, "exam.next", NULL));
+  answer (fixture, TRUE);
+
+  /* Pausing stops the clock and hides the question. */
+  g_assert_true (activate (fixture, "exam.pause", NULL));
+  exam = entente_exam_page_get_exam (fixture->page);
+  g_assert_false (entente_exam_is_running (exam));
+  g_assert_nonnull (entente_test_find_label (GTK_WIDGET (fixture->page), "Paused"));
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "exam-paused");
+  g_assert_true (activate (fixture, "exam.pause", NULL));
+  g_assert_true (entente_exam_is_running (exam));
+
+  /* Leaving asks first. */
+  g_assert_true (activate (fixture, "exam.leave", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "leave");
+  entente_test_iterate (50);
+  g_assert_cmpint (entente_exam_page_get_state (fixture->page), ==, ENTENTE_EXAM_PAGE_SETUP);
+
+  /* The app closes and opens again: the exam is there to resume, answers and all. */
+  close_page (fixture);
+  open_page (fixture);
+  g_assert_nonnull (entente_test_find_label (GTK_WIDGET (fixture->page), "An Exam Is in Progress"));
+  g_assert_true (activate (fixture, "exam.resume", NULL));
+  exam = entente_exam_page_get_exam (fixture->page);
+  g_assert_nonnull (exam);
+  g_assert_cmpuint (entente_exam_get_n_answered (exam), ==, 2);
+  g_assert_cmpuint (entente_exam_get_current (exam), ==, 1);
+  g_assert_cmpint (entente_exam_page_get_state (fixture->page), ==, ENTENTE_EXAM_PAGE_QUESTION);
+
+  /* Finishing with questions unanswered asks first, too. */
+  g_assert_true (activate (fixture, "exam.finish", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "finish");
+  entente_test_iterate (50);
+  g_assert_cmpint (entente_exam_page_get_state (fixture->page), ==, ENTENTE_EXAM_PAGE_RESULTS);
+  g_assert_null (entente_progress_store_dup_exam_in_progress (fixture->store, "review-fixture", NULL));
+}
+
+static void
+test_exam_map_quiz (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->page);
+  EntenteMapQuiz *quiz;
+  guint n;
+
+  /* "Find the state", members, all questions. */
+  g_assert_true (activate (fixture, "exam.start-quiz", NULL));
+  quiz = entente_exam_page_get_quiz (fixture->page);
+  g_assert_nonnull (quiz);
+  n = entente_map_quiz_get_n_questions (quiz);
+  g_assert_cmpuint (n, ==, 3);
+  entente_test_iterate (200);
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "quiz-find");
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *code = entente_map_quiz_get_code (quiz, i);
+
+      g_signal_emit_by_name (entente_exam_page_get_map_view (fixture->page), "country-activated",
+                             i == 0 ? (g_str_equal (code, "FR") ? "DE" : "FR") : code);
+      entente_test_iterate (30);
+      if (i == 0)
+        {
+          g_assert_true (entente_test_find_label (root, "Right") == NULL);
+          entente_test_screenshot (GTK_WIDGET (fixture->window), "quiz-wrong");
+        }
+      else
+        g_assert_nonnull (entente_test_find_label (root, "Right"));
+      g_assert_true (activate (fixture, "exam.next", NULL));
+    }
+
+  g_assert_cmpint (entente_exam_page_get_state (fixture->page), ==, ENTENTE_EXAM_PAGE_RESULTS);
+  g_assert_nonnull (entente_test_find_label (root, "2 of 3 right · 67 %"));
+  g_assert_cmpuint (count_results (fixture), ==, 1);
+}
+
+static void
+test_exam_narrow_dark (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  entente_test_set_dark (TRUE);
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "exam-setup-dark");
+  g_assert_true (entente_exam_page_start (fixture->page, NULL, ENTENTE_EXAM_ALL_QUESTIONS,
+                                          ENTENTE_EXAM_KIND_CHOICE, 0, 3));
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "exam-question-dark");
+  entente_test_set_dark (FALSE);
+  entente_test_resize (fixture->window, 360, 640);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->page)), ==, 360);
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "exam-question-narrow");
+}
+
+static void
+test_exam_window (void)
+{
+  EntenteWindow *window = entente_window_new (app);
+  AdwViewStack *stack;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  entente_window_open_builtin_pack (window);
+  entente_test_wait_for_map (GTK_WINDOW (window));
+  while (entente_window_get_pack (window) == NULL)
+    entente_test_iterate (20);
+
+  /* Alt+4 shows the Practice page. */
+  g_assert_true (entente_test_activate_shortcut (GTK_WIDGET (window), GDK_KEY_4, GDK_ALT_MASK));
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (entente_window_get_exam_page (window)),
+                                                   ADW_TYPE_VIEW_STACK));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "practice");
+  entente_test_iterate (100);
+  entente_test_screenshot (GTK_WIDGET (window), "exam-window");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  entente_test_iterate (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  entente_test_ui_init (&argc, &argv);
+
+  app = entente_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add ("/entente/exam/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("sit", test_exam_sit);
+  ADD ("same-seed", test_exam_same_seed);
+  ADD ("resume", test_exam_resume);
+  ADD ("map-quiz", test_exam_map_quiz);
+  ADD ("narrow-dark", test_exam_narrow_dark);
+  g_test_add_func ("/entente/exam/window", test_exam_window);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+
+  return status;
+}
