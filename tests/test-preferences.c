@@ -11,6 +11,7 @@
 #include "entente-guide-window.h"
 #include "entente-preferences.h"
 #include "entente-test-ui.h"
+#include "entente-window.h"
 
 static EntenteApplication *app;
 
@@ -67,6 +68,54 @@ test_preferences_window (void)
 }
 
 static void
+test_preferences_reset (void)
+{
+  EntenteProgressStore *store = entente_application_get_progress_store (app);
+  EntenteWindow *window = entente_window_new (app);
+  GtkWidget *preferences;
+  GtkWidget *button;
+  GList *dialogs;
+  EntenteFsrsCard card;
+  EntenteFsrsLog log = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  entente_window_open_builtin_pack (window);
+  while (entente_window_get_pack (window) == NULL)
+    entente_test_iterate (20);
+
+  /* One card learned. */
+  entente_fsrs_card_init (&card, 1000);
+  card.state = ENTENTE_FSRS_STATE_REVIEW;
+  log.rating = ENTENTE_FSRS_RATING_GOOD;
+  log.review = 1000;
+  g_assert_cmpint (entente_progress_store_record_review (store, "khan-sultana-sco", "card-x", &log, &card, 10,
+                                                         &error), >, 0);
+  g_assert_no_error (error);
+
+  preferences = entente_preferences_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  entente_test_iterate (200);
+  button = gtk_widget_get_ancestor (entente_test_find_label (preferences, "Reset…"), GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  entente_test_iterate (200);
+  dialogs = entente_test_list_windows (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialogs);
+  entente_test_screenshot (dialogs->data, "preferences-reset");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialogs->data), "reset");
+  g_list_free (dialogs);
+  entente_test_iterate (100);
+
+  g_assert_false (entente_progress_store_lookup_card (store, "khan-sultana-sco", "card-x", &card, &error));
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  entente_test_iterate (50);
+}
+
+static void
 test_guide_parse (void)
 {
   g_autoptr(GPtrArray) blocks = entente_guide_parse ("# Title\n\nSome **bold** and *italic* text\n"
@@ -118,6 +167,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/entente/preferences/window", test_preferences_window);
+  g_test_add_func ("/entente/preferences/reset", test_preferences_reset);
   g_test_add_func ("/entente/guide/parse", test_guide_parse);
   g_test_add_func ("/entente/guide/window", test_guide_window);
 

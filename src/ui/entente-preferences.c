@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "entente-application.h"
 #include "entente-preferences.h"
+#include "entente-window.h"
 
 struct _EntentePreferences
 {
@@ -24,6 +26,11 @@ struct _EntentePreferences
   GtkSpinButton        *interval_spin;
   GtkSwitch            *fuzz_switch;
   GtkSwitch            *type_switch;
+  AdwPreferencesGroup  *progress_group;
+  AdwActionRow         *reset_row;
+  GtkWidget            *reset_button;
+
+  EntenteWindow        *window;  /* weak: the window whose pack can be reset */
 };
 
 G_DEFINE_FINAL_TYPE (EntentePreferences, entente_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -43,6 +50,63 @@ update_retention_subtitle (EntentePreferences *self)
                                        in_hundred),
                           in_hundred);
   adw_action_row_set_subtitle (self->retention_row, text);
+}
+
+static void
+reset_response_cb (AdwMessageDialog   *dialog,
+                   const char         *response,
+                   EntentePreferences *self)
+{
+  EntenteProgressStore *store = entente_application_get_progress_store (ENTENTE_APPLICATION (g_application_get_default ()));
+  EntentePack *pack = self->window != NULL ? entente_window_get_pack (self->window) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (pack == NULL || store == NULL)
+    return;
+
+  if (g_str_equal (response, "export"))
+    {
+      /* The menu's export, in the main window; the reset can follow. */
+      gtk_widget_activate_action (GTK_WIDGET (self->window), "win.export-progress", NULL);
+      return;
+    }
+  if (!g_str_equal (response, "reset"))
+    return;
+
+  if (!entente_progress_store_forget_pack (store, entente_pack_get_id (pack), &error))
+    /* Translators: %s says why */
+    text = g_strdup_printf (_("The progress could not be reset: %s"), error->message);
+  else
+    text = g_strdup (_("The progress of this pack was reset."));
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+}
+
+static void
+reset_clicked_cb (EntentePreferences *self)
+{
+  EntentePack *pack = self->window != NULL ? entente_window_get_pack (self->window) : NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (pack == NULL)
+    return;
+
+  /* Translators: %s is a study pack's title */
+  body = g_strdup_printf (_("Every review, exam and quiz of “%s” will be deleted, and its cards will be new again. This cannot be undone. Export your progress first to keep a copy."),
+                          entente_pack_get_title (pack));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reset Progress?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export First…"),
+                                    "reset", _("_Reset"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -74,6 +138,7 @@ entente_preferences_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_PREFERENCES);
   g_clear_object (&self->settings);
+  g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (entente_preferences_parent_class)->dispose (object);
 }
@@ -94,6 +159,9 @@ entente_preferences_class_init (EntentePreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntentePreferences, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, EntentePreferences, fuzz_switch);
   gtk_widget_class_bind_template_child (widget_class, EntentePreferences, type_switch);
+  gtk_widget_class_bind_template_child (widget_class, EntentePreferences, progress_group);
+  gtk_widget_class_bind_template_child (widget_class, EntentePreferences, reset_row);
+  gtk_widget_class_bind_template_child (widget_class, EntentePreferences, reset_button);
 }
 
 static void
@@ -120,13 +188,28 @@ entente_preferences_init (EntentePreferences *self)
   g_signal_connect_object (self->settings, "changed::desired-retention",
                            G_CALLBACK (update_retention_subtitle), self, G_CONNECT_SWAPPED);
   update_retention_subtitle (self);
+  g_signal_connect_object (self->reset_button, "clicked", G_CALLBACK (reset_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
 entente_preferences_new (GtkWindow *parent)
 {
-  return g_object_new (ENTENTE_TYPE_PREFERENCES,
-                       "transient-for", parent,
-                       "modal", TRUE,
-                       NULL);
+  EntentePreferences *self = g_object_new (ENTENTE_TYPE_PREFERENCES,
+                                           "transient-for", parent,
+                                           "modal", TRUE,
+                                           NULL);
+
+  /* The open pack's progress can be reset from here. */
+  if (ENTENTE_IS_WINDOW (parent) && entente_window_get_pack (ENTENTE_WINDOW (parent)) != NULL &&
+      g_list_model_get_n_items (entente_pack_get_cards (entente_window_get_pack (ENTENTE_WINDOW (parent)))) > 0)
+    {
+      EntentePack *pack = entente_window_get_pack (ENTENTE_WINDOW (parent));
+
+      g_set_weak_pointer (&self->window, ENTENTE_WINDOW (parent));
+      adw_action_row_set_subtitle (self->reset_row, entente_pack_get_title (pack));
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_group), TRUE);
+    }
+
+  return GTK_WIDGET (self);
 }

@@ -1027,15 +1027,14 @@ show_summary (EntenteReviewPage *self)
   g_autofree char *cards = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card reviewed",
                                                          "%u cards reviewed", self->n_reviewed),
                                             self->n_reviewed);
-  g_autofree char *time = minutes < 1 ? g_strdup (_("in under a minute"))
-                                      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %u minute",
-                                                                      "in %u minutes", minutes),
+  /* One line each, so that every language can word them whole. */
+  g_autofree char *time = minutes < 1 ? g_strdup (_("Time: under a minute"))
+                                      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Time: %u minute",
+                                                                      "Time: %u minutes", minutes),
                                                          minutes);
-  g_autofree char *forgotten = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u forgotten",
-                                                             "%u forgotten", self->n_forgotten),
-                                                self->n_forgotten);
-  /* Translators: "12 cards reviewed in 4 minutes, 2 forgotten." */
-  g_autofree char *text = g_strdup_printf (_("%s %s, %s."), cards, time, forgotten);
+  /* Translators: how many cards were graded Again in a review session */
+  g_autofree char *forgotten = g_strdup_printf (_("Forgotten: %u"), self->n_forgotten);
+  g_autofree char *text = g_strjoin ("\n", cards, time, forgotten, NULL);
 
   if (next != NULL)
     {
