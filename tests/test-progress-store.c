@@ -1588,7 +1588,7 @@ test_newer_version (Fixture       *fixture,
   const char *notice;
 
   make_database (fixture->path);
-  exec_sql (fixture->path, "PRAGMA user_version = 3");
+  exec_sql (fixture->path, "PRAGMA user_version = 4");
   before = read_bytes (fixture->path);
 
   store = entente_progress_store_open (fixture->path, &error);
@@ -1633,7 +1633,7 @@ test_newer_version (Fixture       *fixture,
   /* Nothing changed. */
   after = read_bytes (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 4);
 }
 
 /* Makes @path unwritable even for root (where chmod does not stop writes), or back. */

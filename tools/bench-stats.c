@@ -10,9 +10,12 @@
  * years before 2026-11-28 12:00 UTC, in time order, through the store's import (one
  * transaction per 100,000 reviews); filling takes minutes, so keep the file and pass it
  * again (for example _build-stats/bench-stats.db). Then times RUNS (default 11) runs of
- * entente_stats_compute () at that moment in Europe/Berlin, and for comparison the walk
- * over the log alone (foreach_review with a callback that does nothing) and loading the
- * cards' states. Prints median, extremes and spread in milliseconds.
+ * entente_stats_compute () at that moment in Europe/Berlin, and for comparison its parts:
+ * the all-time counts (count_reviews), the last 90 days' reviews (foreach_review_since
+ * with a callback that does nothing) and loading the cards' states. Prints median,
+ * extremes and spread in milliseconds. Once, at the end, it walks the whole log with
+ * foreach_review (the way statistics were computed before schema 3) and checks that the
+ * all-time counts agree with it.
  *
  * --sqlite-tuned first sets two process-wide SQLite options that an application may set
  * before it opens any database, to see what they would change: the multi-thread mode
@@ -191,12 +194,28 @@ make_pack (guint n_cards)
 }
 
 static gboolean
-count_cb (const EntenteProgressReview *review,
-          gpointer                     user_data)
+count_brief_cb (gint64            time_ms,
+                EntenteFsrsState  state,
+                EntenteFsrsRating rating,
+                gpointer          user_data)
 {
   guint *n = user_data;
 
   (*n)++;
+  return TRUE;
+}
+
+static gboolean
+count_cb (const EntenteProgressReview *review,
+          gpointer                     user_data)
+{
+  EntenteProgressCounts *counts = user_data;
+  gboolean counted = review->log.state == ENTENTE_FSRS_STATE_REVIEW;
+
+  counts->reviews++;
+  counts->first += review->log.state == ENTENTE_FSRS_STATE_NEW;
+  counts->counted += counted;
+  counts->passed += counted && review->log.rating != ENTENTE_FSRS_RATING_AGAIN;
   return TRUE;
 }
 
@@ -214,6 +233,7 @@ main (int    argc,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) computes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) totals = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) walks = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) loads = g_array_new (FALSE, FALSE, sizeof (double));
   guint n_walked = 0;
@@ -258,6 +278,7 @@ main (int    argc,
     {
       g_autoptr(EntenteStats) stats = NULL;
       g_autoptr(GHashTable) states = NULL;
+      EntenteProgressCounts counts;
       gint64 start;
       guint n = 0;
 
@@ -267,7 +288,14 @@ main (int    argc,
       g_array_append_vals (computes, (double[]) { elapsed_ms (start) }, 1);
 
       start = g_get_monotonic_time ();
-      if (!entente_progress_store_foreach_review (store, PACK_ID, count_cb, &n, &error))
+      if (!entente_progress_store_count_reviews (store, PACK_ID, &counts, &error))
+        g_error ("%s", error->message);
+      g_array_append_vals (totals, (double[]) { elapsed_ms (start) }, 1);
+
+      start = g_get_monotonic_time ();
+      if (!entente_progress_store_foreach_review_since (store, PACK_ID,
+                                                        entente_stats_get_reviews (stats, ENTENTE_STATS_WINDOW_90_DAYS, NULL)[0].start,
+                                                        count_brief_cb, &n, &error))
         g_error ("%s", error->message);
       g_array_append_vals (walks, (double[]) { elapsed_ms (start) }, 1);
       n_walked = n;
@@ -289,11 +317,30 @@ main (int    argc,
     }
 
   report ("entente_stats_compute ()", computes);
+  report ("count_reviews (all-time counts)", totals);
   {
-    g_autofree char *what = g_strdup_printf ("foreach_review, empty callback (%u rows)", n_walked);
+    g_autofree char *what = g_strdup_printf ("foreach_review_since, 90 days (%u rows)",
+                                             n_walked);
     report (what, walks);
   }
   report ("load_pack (cards' states)", loads);
+
+  /* The counts agree with a walk over every row. */
+  {
+    EntenteProgressCounts walked = { 0 }, counted;
+    gint64 start = g_get_monotonic_time ();
+
+    if (!entente_progress_store_foreach_review (store, PACK_ID, count_cb, &walked, &error) ||
+        !entente_progress_store_count_reviews (store, PACK_ID, &counted, &error))
+      g_error ("%s", error->message);
+    printf ("foreach_review over every row, once: %.1f ms\n", elapsed_ms (start));
+    if (memcmp (&walked, &counted, sizeof walked) != 0)
+      g_error ("count_reviews () disagrees with foreach_review (): %u/%u/%u/%u against "
+               "%u/%u/%u/%u", counted.reviews, counted.first, counted.counted, counted.passed,
+               walked.reviews, walked.first, walked.counted, walked.passed);
+    printf ("count_reviews () agrees with it: %u reviews, %u first, %u passed of %u\n",
+            counted.reviews, counted.first, counted.passed, counted.counted);
+  }
 
   return 0;
 }

@@ -168,6 +168,9 @@ static const char * const migrations[] = {
   "  pack_id TEXT NOT NULL PRIMARY KEY,"
   "  json    TEXT NOT NULL"
   ") WITHOUT ROWID;",
+  /* 2 → 3: the all-time counts of count_reviews () read from this index alone, without
+   * visiting the table's rows (docs/benchmarks.md, "Statistics"). */
+  "CREATE INDEX review_log_pack_state_rating ON review_log (pack_id, log_state, rating);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ENTENTE_PROGRESS_STORE_SCHEMA_VERSION);
@@ -1619,6 +1622,99 @@ entente_progress_store_foreach_review (EntenteProgressStore     *self,
 
       read_review (stmt, &review);
       if (!func (&review, user_data))
+        return TRUE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_read_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+entente_progress_store_count_reviews (EntenteProgressStore     *self,
+                                      const char               *pack_id,
+                                      EntenteProgressCounts    *out_counts,
+                                      GError                  **error)
+{
+  g_autoptr(OwnedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ENTENTE_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (pack_id != NULL, FALSE);
+  g_return_val_if_fail (out_counts != NULL, FALSE);
+
+  memset (out_counts, 0, sizeof *out_counts);
+
+  /* A handful of groups, counted over the (pack_id, log_state, rating) index. */
+  if (!(stmt = prepare (self,
+                        "SELECT log_state, rating, count(*) FROM review_log "
+                        "WHERE pack_id = ? GROUP BY log_state, rating",
+                        error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, pack_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 state = sqlite3_column_int64 (stmt, 0);
+      gint64 rating = sqlite3_column_int64 (stmt, 1);
+      guint count = column_uint (stmt, 2);
+
+      out_counts->reviews += count;
+      if (state == ENTENTE_FSRS_STATE_NEW)
+        out_counts->first += count;
+      if (state == ENTENTE_FSRS_STATE_REVIEW)
+        {
+          out_counts->counted += count;
+          if (rating != ENTENTE_FSRS_RATING_AGAIN)
+            out_counts->passed += count;
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_read_error (self, error);
+      memset (out_counts, 0, sizeof *out_counts);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+entente_progress_store_foreach_review_since (EntenteProgressStore          *self,
+                                             const char                    *pack_id,
+                                             gint64                         since_ms,
+                                             EntenteProgressReviewBriefFunc func,
+                                             gpointer                       user_data,
+                                             GError                       **error)
+{
+  g_autoptr(OwnedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ENTENTE_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (pack_id != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* Three columns through the (pack_id, review_time) index: a fraction of the work of
+   * foreach_review (), which reads all 35 of every row. */
+  if (!(stmt = prepare (self,
+                        "SELECT review_time, log_state, rating FROM review_log "
+                        "WHERE pack_id = ? AND review_time >= ? ORDER BY review_time, id",
+                        error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, pack_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, since_ms);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!func (sqlite3_column_int64 (stmt, 0),
+                 (EntenteFsrsState) sqlite3_column_int (stmt, 1),
+                 (EntenteFsrsRating) sqlite3_column_int (stmt, 2),
+                 user_data))
         return TRUE;
     }
 

@@ -61,7 +61,7 @@ typedef gboolean (*EntenteProgressResultFunc) (const EntenteProgressResult *resu
                                                gpointer                     user_data);
 
 /* PRAGMA user_version of the newest schema this build knows. */
-#define ENTENTE_PROGRESS_STORE_SCHEMA_VERSION 2
+#define ENTENTE_PROGRESS_STORE_SCHEMA_VERSION 3
 /* "version" of the export files this build writes; it reads versions 1 and 2.
  *
  * The export format, version 2, is one JSON object:
@@ -106,6 +106,22 @@ typedef struct
 /* Return FALSE to stop the walk. */
 typedef gboolean (*EntenteProgressReviewFunc) (const EntenteProgressReview *review,
                                                gpointer                     user_data);
+
+/* Return FALSE to stop the walk. @state is the card's state before the review (the log's
+ * state), @rating the grade. */
+typedef gboolean (*EntenteProgressReviewBriefFunc) (gint64            time_ms,
+                                                    EntenteFsrsState  state,
+                                                    EntenteFsrsRating rating,
+                                                    gpointer          user_data);
+
+/* A pack's reviews of all time, counted. */
+typedef struct
+{
+  guint reviews; /* every review */
+  guint first;   /* reviews of a New card */
+  guint counted; /* reviews of a card in the Review state (those true retention counts) */
+  guint passed;  /* of those, the ones not rated Again */
+} EntenteProgressCounts;
 
 /* Counts for the local day that contains "now". */
 typedef struct
@@ -191,6 +207,21 @@ gboolean              entente_progress_store_foreach_review  (EntenteProgressSto
                                                               EntenteProgressReviewFunc func,
                                                               gpointer                  user_data,
                                                               GError                  **error);
+
+/* The pack's reviews of all time, counted in the database (an index answers it). */
+gboolean              entente_progress_store_count_reviews   (EntenteProgressStore     *self,
+                                                              const char               *pack_id,
+                                                              EntenteProgressCounts    *out_counts,
+                                                              GError                  **error);
+/* Calls @func with the time, state before and rating of each review of the pack at or
+ * after @since_ms, oldest first (by time, then id): what statistics need, read without
+ * the rest of each row. */
+gboolean              entente_progress_store_foreach_review_since (EntenteProgressStore          *self,
+                                                                   const char                    *pack_id,
+                                                                   gint64                         since_ms,
+                                                                   EntenteProgressReviewBriefFunc func,
+                                                                   gpointer                       user_data,
+                                                                   GError                       **error);
 
 /* Keeps a finished exam or map quiz, committed before returning; returns its id (> 0), or
  * 0 with @error set. Every result is kept until deleted or the pack is forgotten. */

@@ -75,29 +75,24 @@ find_day (const gint64 *bounds,
   return lo;
 }
 
+/* One review of the last 90 days (or later). */
 static gboolean
-add_review_cb (const EntenteProgressReview *review,
-               gpointer                     user_data)
+add_review_cb (gint64            time,
+               EntenteFsrsState  state,
+               EntenteFsrsRating rating,
+               gpointer          user_data)
 {
   EntenteStats *stats = user_data;
-  gint64 time = review->log.review;
-  gboolean first = review->log.state == ENTENTE_FSRS_STATE_NEW;
-  gboolean counted = review->log.state == ENTENTE_FSRS_STATE_REVIEW;
-  gboolean passed = counted && review->log.rating != ENTENTE_FSRS_RATING_AGAIN;
-
-  stats->n_reviews++;
-  stats->n_first += first;
-  stats->n_counted += counted;
-  stats->n_passed += passed;
+  gboolean counted = state == ENTENTE_FSRS_STATE_REVIEW;
 
   if (time >= stats->bounds[0] && time < stats->bounds[TODAY + 1])
     {
       guint i = find_day (stats->bounds, 0, TODAY + 1, time);
 
       stats->days[i].count++;
-      stats->days[i].first_count += first;
+      stats->days[i].first_count += state == ENTENTE_FSRS_STATE_NEW;
       stats->counted[i] += counted;
-      stats->passed[i] += passed;
+      stats->passed[i] += counted && rating != ENTENTE_FSRS_RATING_AGAIN;
     }
 
   return TRUE;
@@ -250,6 +245,7 @@ entente_stats_compute (EntenteProgressStore  *store,
 {
   g_autoptr(EntenteStats) stats = NULL;
   g_autoptr(GHashTable) states = NULL;
+  EntenteProgressCounts counts;
 
   g_return_val_if_fail (ENTENTE_IS_PROGRESS_STORE (store), NULL);
   g_return_val_if_fail (ENTENTE_IS_PACK (pack), NULL);
@@ -263,8 +259,18 @@ entente_stats_compute (EntenteProgressStore  *store,
   if (!compute_bounds (stats, error))
     return NULL;
 
-  if (!entente_progress_store_foreach_review (store, entente_pack_get_id (pack),
-                                              add_review_cb, stats, error))
+  /* The all-time totals are counted by the store; only the last 90 days' reviews are
+   * read, three values each, and binned into local days here. */
+  if (!entente_progress_store_count_reviews (store, entente_pack_get_id (pack), &counts, error))
+    return NULL;
+  stats->n_reviews = counts.reviews;
+  stats->n_first = counts.first;
+  stats->n_counted = counts.counted;
+  stats->n_passed = counts.passed;
+
+  if (!entente_progress_store_foreach_review_since (store, entente_pack_get_id (pack),
+                                                    stats->bounds[0], add_review_cb, stats,
+                                                    error))
     return NULL;
 
   if (!(states = entente_progress_store_load_pack (store, entente_pack_get_id (pack), error)))
