@@ -1296,6 +1296,239 @@ test_migrate_v1 (Fixture       *fixture,
   g_assert_cmpstr (ok, ==, "ok");
 }
 
+/* The details of SQLite's plan for @sql, joined with "; ". */
+static char *
+query_plan (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s; ", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (plan, FALSE);
+}
+
+static gboolean
+add_counts_cb (const EntenteProgressReview *review,
+               gpointer                     user_data)
+{
+  EntenteProgressCounts *counts = user_data;
+  gboolean counted = review->log.state == ENTENTE_FSRS_STATE_REVIEW;
+
+  counts->reviews++;
+  counts->first += review->log.state == ENTENTE_FSRS_STATE_NEW;
+  counts->counted += counted;
+  counts->passed += counted && review->log.rating != ENTENTE_FSRS_RATING_AGAIN;
+  return TRUE;
+}
+
+static void
+assert_counts (EntenteProgressStore *store,
+               const char           *pack_id,
+               guint                 reviews,
+               guint                 first,
+               guint                 counted,
+               guint                 passed)
+{
+  g_autoptr(GError) error = NULL;
+  EntenteProgressCounts counts = { 99, 99, 99, 99 };
+  EntenteProgressCounts walked = { 0 };
+
+  g_assert_true (entente_progress_store_count_reviews (store, pack_id, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.reviews, ==, reviews);
+  g_assert_cmpuint (counts.first, ==, first);
+  g_assert_cmpuint (counts.counted, ==, counted);
+  g_assert_cmpuint (counts.passed, ==, passed);
+
+  /* The same as counting every row of the log. */
+  g_assert_true (entente_progress_store_foreach_review (store, pack_id, add_counts_cb,
+                                                        &walked, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (&walked, sizeof walked, &counts, sizeof counts);
+}
+
+typedef struct
+{
+  GArray *times;
+  GArray *states;
+  GArray *ratings;
+  guint   stop_after;
+} Brief;
+
+static gboolean
+collect_brief_cb (gint64            time_ms,
+                  EntenteFsrsState  state,
+                  EntenteFsrsRating rating,
+                  gpointer          user_data)
+{
+  Brief *brief = user_data;
+  int s = state, r = rating;
+
+  g_array_append_val (brief->times, time_ms);
+  g_array_append_val (brief->states, s);
+  g_array_append_val (brief->ratings, r);
+  return brief->times->len != brief->stop_after;
+}
+
+static void
+brief_clear (Brief *brief)
+{
+  g_clear_pointer (&brief->times, g_array_unref);
+  g_clear_pointer (&brief->states, g_array_unref);
+  g_clear_pointer (&brief->ratings, g_array_unref);
+}
+
+/* foreach_review_since () hands out exactly the log's reviews from @since_ms on, in its
+ * order, with their time, state before and rating. */
+static void
+assert_since (EntenteProgressStore *store,
+              const char           *pack_id,
+              gint64                since_ms,
+              guint                 expected_n)
+{
+  g_autoptr(GArray) reviews = collect_reviews (store, pack_id);
+  g_autoptr(GError) error = NULL;
+  Brief brief = {
+    g_array_new (FALSE, FALSE, sizeof (gint64)),
+    g_array_new (FALSE, FALSE, sizeof (int)),
+    g_array_new (FALSE, FALSE, sizeof (int)),
+    0,
+  };
+  guint j = 0;
+
+  g_assert_true (entente_progress_store_foreach_review_since (store, pack_id, since_ms,
+                                                              collect_brief_cb, &brief,
+                                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (brief.times->len, ==, expected_n);
+
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      const EntenteProgressReview *review = &g_array_index (reviews, EntenteProgressReview, i);
+
+      if (review->log.review < since_ms)
+        continue;
+      g_assert_cmpuint (j, <, brief.times->len);
+      g_assert_cmpint (g_array_index (brief.times, gint64, j), ==, review->log.review);
+      g_assert_cmpint (g_array_index (brief.states, int, j), ==, review->log.state);
+      g_assert_cmpint (g_array_index (brief.ratings, int, j), ==, review->log.rating);
+      j++;
+    }
+  g_assert_cmpuint (j, ==, brief.times->len);
+
+  brief_clear (&brief);
+}
+
+/* All-time counts and the reviews since a time, as statistics read them. */
+static void
+test_count_reviews (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan = NULL;
+  Brief brief = {
+    g_array_new (FALSE, FALSE, sizeof (gint64)),
+    g_array_new (FALSE, FALSE, sizeof (int)),
+    g_array_new (FALSE, FALSE, sizeof (int)),
+    2,
+  };
+
+  assert_counts (store, "pack", 0, 0, 0, 0);
+  assert_since (store, "pack", 0, 0);
+
+  /* Card a: new (Good) → Learning; Learning (Good) → Review; Review (Again), counted, not
+   * passed; Review (Hard), passed. Card b: new (Again), at the same time as a's third
+   * review. Another pack's reviews count only for it. */
+  review (store, "pack", "a", NOON_MS - 5 * DAY_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+  review (store, "pack", "a", NOON_MS - 4 * DAY_MS, ENTENTE_FSRS_RATING_GOOD, 1);
+  review (store, "pack", "a", NOON_MS - 2 * DAY_MS, ENTENTE_FSRS_RATING_AGAIN, 2);
+  review (store, "pack", "b", NOON_MS - 2 * DAY_MS, ENTENTE_FSRS_RATING_AGAIN, 0);
+  review (store, "pack", "a", NOON_MS, ENTENTE_FSRS_RATING_HARD, 3);
+  review (store, "other", "a", NOON_MS, ENTENTE_FSRS_RATING_EASY, 0);
+  review (store, "other", "a", NOON_MS + 1, ENTENTE_FSRS_RATING_EASY, 1);
+
+  assert_counts (store, "pack", 5, 2, 2, 1);
+  assert_counts (store, "other", 2, 1, 0, 0);
+  assert_counts (store, "none", 0, 0, 0, 0);
+
+  /* Every review, then those from a moment on (inclusive), then none. */
+  assert_since (store, "pack", G_MININT64, 5);
+  assert_since (store, "pack", NOON_MS - 4 * DAY_MS, 4);
+  assert_since (store, "pack", NOON_MS - 2 * DAY_MS, 3);
+  assert_since (store, "pack", NOON_MS - 2 * DAY_MS + 1, 1);
+  assert_since (store, "pack", NOON_MS + 1, 0);
+  assert_since (store, "other", NOON_MS + 1, 1);
+
+  /* Returning FALSE stops the walk. */
+  g_assert_true (entente_progress_store_foreach_review_since (store, "pack", 0,
+                                                              collect_brief_cb, &brief,
+                                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (brief.times->len, ==, 2);
+  g_assert_cmpint (g_array_index (brief.times, gint64, 1), ==, NOON_MS - 4 * DAY_MS);
+  g_assert_cmpint (g_array_index (brief.states, int, 1), ==, ENTENTE_FSRS_STATE_LEARNING);
+  brief_clear (&brief);
+
+  /* Undoing a review takes it out of the counts. */
+  g_assert_true (entente_progress_store_undo_review (store, 5, &error));
+  g_assert_no_error (error);
+  assert_counts (store, "pack", 4, 2, 1, 0);
+  g_assert_true (entente_progress_store_undo_review (store, 7, &error));
+  g_assert_no_error (error);
+  assert_counts (store, "other", 1, 1, 0, 0);
+
+  /* The totals come from the index alone, without reading the table's rows. */
+  g_clear_object (&store);
+  plan = query_plan (fixture->path,
+                     "SELECT log_state, rating, count(*) FROM review_log "
+                     "WHERE pack_id = 'pack' GROUP BY log_state, rating");
+  g_assert_nonnull (strstr (plan, "COVERING INDEX review_log_pack_state_rating"));
+}
+
+/* A schema-2 database gains the statistics index in place, its reviews intact. */
+static void
+test_migrate_v2 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(EntenteProgressStore) store = open_store (fixture->path);
+  g_autofree char *ok = NULL;
+  const char *index_count =
+    "SELECT count(*) FROM sqlite_master WHERE name = 'review_log_pack_state_rating'";
+
+  review (store, "pack", "a", NOON_MS - DAY_MS, ENTENTE_FSRS_RATING_GOOD, 0);
+  review (store, "pack", "a", NOON_MS, ENTENTE_FSRS_RATING_GOOD, 1);
+  review (store, "pack", "b", NOON_MS, ENTENTE_FSRS_RATING_AGAIN, 0);
+  g_clear_object (&store);
+
+  /* Back to what schema 2 was. */
+  exec_sql (fixture->path,
+            "DROP INDEX review_log_pack_state_rating; PRAGMA user_version = 2;");
+  g_assert_cmpint (query_int (fixture->path, index_count), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+
+  store = open_store (fixture->path);
+  g_assert_false (entente_progress_store_get_read_only (store));
+  g_assert_null (entente_progress_store_get_notice (store));
+  assert_counts (store, "pack", 3, 2, 0, 0);
+  assert_since (store, "pack", NOON_MS, 2);
+  g_clear_object (&store);
+
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (ENTENTE_PROGRESS_STORE_SCHEMA_VERSION, ==, 3);
+  g_assert_cmpint (query_int (fixture->path, index_count), ==, 1);
+  ok = integrity (fixture->path);
+  g_assert_cmpstr (ok, ==, "ok");
+}
+
 /* Every new write of a read-only store fails with READ_ONLY and changes nothing. */
 static void
 assert_new_writes_read_only (EntenteProgressStore *store)
@@ -1998,6 +2231,8 @@ main (int    argc,
   ADD ("bring-forward", test_bring_forward);
   ADD ("forget-pack", test_forget_pack);
   ADD ("migrate-v1", test_migrate_v1);
+  ADD ("migrate-v2", test_migrate_v2);
+  ADD ("count-reviews", test_count_reviews);
   ADD ("export-import-results", test_export_import_results);
   ADD ("unwritable", test_unwritable);
   ADD ("killed", test_killed);
