@@ -1,7 +1,8 @@
 /* test-stats-page.c: the Statistics page under Xvfb — its numbers and summaries from a
  * hand-made review log, the table form of a chart, the 30/90 day switch, the charts'
  * accessible descriptions, "No Reviews Yet" for a new learner, a section row's
- * activation, the refresh rules, and screenshots in light, dark and narrow.
+ * activation, the refresh rules, exam and map-quiz scores, and screenshots in light, dark
+ * and narrow.
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -443,6 +444,114 @@ test_stats_page_refresh (Fixture       *fixture,
   }
 }
 
+/* A finished exam or map quiz @ago_ms before now. */
+static void
+add_result (Fixture                   *fixture,
+            EntenteProgressResultKind  kind,
+            gint64                     ago_ms,
+            guint                      right,
+            guint                      total)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (entente_progress_store_add_result (fixture->store, PACK_ID, kind,
+                                                      fixture->now_ms - ago_ms, right, total,
+                                                      600000, "{}", &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_stats_page_scores (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->page);
+  GtkWidget *exam_chart = entente_stats_page_get_score_chart (fixture->page, ENTENTE_PROGRESS_RESULT_EXAM);
+  GtkWidget *map_chart = entente_stats_page_get_score_chart (fixture->page, ENTENTE_PROGRESS_RESULT_MAP_QUIZ);
+  GtkWidget *exam_card = card_of (exam_chart);
+  GtkWidget *map_card = card_of (map_chart);
+  const char *exam_summary = "4 results; the latest 90%, the best 90%, the average of the last 3 73%.";
+  GtkWidget *value;
+
+  /* Reviews but no results: neither score card. */
+  fill (fixture);
+  show (fixture);
+  g_assert_true (entente_stats_page_has_data (fixture->page));
+  g_assert_false (gtk_widget_get_visible (exam_card));
+  g_assert_false (gtk_widget_get_visible (map_card));
+  g_assert_false (gtk_widget_get_mapped (entente_test_find_label (root, "Exam Scores")));
+
+  /* Exams (added out of order; one without questions is left out): the card appears on
+   * the store's "changed", its points in time order on a 0-100 axis. */
+  add_result (fixture, ENTENTE_PROGRESS_RESULT_EXAM, 10 * DAY_MS, 6, 10);
+  add_result (fixture, ENTENTE_PROGRESS_RESULT_EXAM, 2 * DAY_MS, 9, 10);
+  add_result (fixture, ENTENTE_PROGRESS_RESULT_EXAM, 20 * DAY_MS, 1, 2);
+  add_result (fixture, ENTENTE_PROGRESS_RESULT_EXAM, 5 * DAY_MS, 7, 10);
+  add_result (fixture, ENTENTE_PROGRESS_RESULT_EXAM, 3 * DAY_MS, 0, 0);
+  entente_test_iterate (50);
+  g_assert_true (gtk_widget_get_visible (exam_card));
+  g_assert_true (gtk_widget_get_mapped (exam_chart));
+  g_assert_false (gtk_widget_get_visible (map_card));
+  g_assert_cmpuint (entente_chart_get_n_values (ENTENTE_CHART (exam_chart)), ==, 4);
+  g_assert_cmpstr (entente_chart_get_title (ENTENTE_CHART (exam_chart)), ==, "Exam Scores");
+  /* 50, 60, 70, 90: the last three average 73%. */
+  g_assert_cmpstr (entente_chart_get_summary (ENTENTE_CHART (exam_chart)), ==, exam_summary);
+  g_assert_nonnull (entente_test_find_label (exam_card, exam_summary));
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "stats-page-scores-full");
+
+  /* A map quiz brings its own card. */
+  add_result (fixture, ENTENTE_PROGRESS_RESULT_MAP_QUIZ, DAY_MS, 13, 16);
+  add_result (fixture, ENTENTE_PROGRESS_RESULT_MAP_QUIZ, 4 * DAY_MS, 8, 16);
+  entente_test_iterate (50);
+  g_assert_true (gtk_widget_get_visible (map_card));
+  g_assert_cmpuint (entente_chart_get_n_values (ENTENTE_CHART (map_chart)), ==, 2);
+  g_assert_cmpstr (entente_chart_get_summary (ENTENTE_CHART (map_chart)), ==,
+                   "2 results; the latest 81%, the best 81%, the average of the last 2 66%.");
+  g_assert_cmpuint (entente_chart_get_n_values (ENTENTE_CHART (exam_chart)), ==, 4);
+
+  /* The table: a row per result, in time order. */
+  value = entente_test_find_label (exam_card, "90% (9 of 10 right)");
+  g_assert_nonnull (value);
+  g_assert_false (gtk_widget_get_mapped (value));
+  g_assert_nonnull (entente_test_find_label (exam_card, "50% (1 of 2 right)"));
+  g_assert_null (entente_test_find_label (exam_card, "0% (0 of 0 right)"));
+  gtk_toggle_button_set_active (toggle_in (map_card, "Show as Table"), TRUE);
+  gtk_toggle_button_set_active (toggle_in (exam_card, "Show as Table"), TRUE);
+  entente_test_iterate (50);
+  g_assert_true (gtk_widget_get_mapped (value));
+  g_assert_false (gtk_widget_get_mapped (exam_chart));
+  g_assert_nonnull (entente_test_find_label (exam_card, "26 November 2026, 12:00"));
+
+  /* Screenshots of the score cards alone. */
+  gtk_toggle_button_set_active (toggle_in (exam_card, "Show as Table"), FALSE);
+  gtk_toggle_button_set_active (toggle_in (map_card, "Show as Table"), FALSE);
+  gtk_widget_set_visible (card_of (entente_stats_page_get_chart (fixture->page, ENTENTE_STATS_CHART_FORECAST)), FALSE);
+  gtk_widget_set_visible (card_of (entente_stats_page_get_chart (fixture->page, ENTENTE_STATS_CHART_REVIEWS_30_DAYS)), FALSE);
+  gtk_widget_set_visible (card_of (entente_test_find_label (root, "True Retention")), FALSE);
+  gtk_widget_set_visible (card_of (entente_test_find_label (root, "Mastery per Section")), FALSE);
+  entente_test_iterate (50);
+  g_assert_true (gtk_widget_get_mapped (exam_chart));
+  g_assert_true (gtk_widget_get_mapped (map_chart));
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "stats-page-scores");
+}
+
+/* Results without reviews still show the page, with their cards. */
+static void
+test_stats_page_scores_only (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *map_chart = entente_stats_page_get_score_chart (fixture->page, ENTENTE_PROGRESS_RESULT_MAP_QUIZ);
+
+  show (fixture);
+  g_assert_false (entente_stats_page_has_data (fixture->page));
+  add_result (fixture, ENTENTE_PROGRESS_RESULT_MAP_QUIZ, HOUR_MS, 3, 4);
+  entente_test_iterate (50);
+  g_assert_true (entente_stats_page_has_data (fixture->page));
+  g_assert_true (gtk_widget_get_visible (card_of (map_chart)));
+  g_assert_false (gtk_widget_get_visible (card_of (entente_stats_page_get_score_chart (fixture->page, ENTENTE_PROGRESS_RESULT_EXAM))));
+  g_assert_cmpstr (entente_chart_get_summary (ENTENTE_CHART (map_chart)), ==,
+                   "1 result; the latest 75%, the best 75%, the average of the last 1 75%.");
+}
+
 static void
 test_stats_page_dark_narrow (Fixture       *fixture,
                              gconstpointer  data)
@@ -483,6 +592,8 @@ main (int   argc,
   ADD ("show-section", test_stats_page_show_section);
   ADD ("refresh", test_stats_page_refresh);
   ADD ("dark-narrow", test_stats_page_dark_narrow);
+  ADD ("scores", test_stats_page_scores);
+  ADD ("scores-only", test_stats_page_scores_only);
 
   return g_test_run ();
 }

@@ -12,6 +12,9 @@
 #include "entente-chart.h"
 #include "entente-stats-page.h"
 
+/* How many results the scores' moving average spans. */
+#define SCORE_WINDOW 3
+
 typedef struct
 {
   GtkWidget       *card;
@@ -66,6 +69,9 @@ struct _EntenteStatsPage
   GtkLabel             *mastery_overall;
   GtkListBox           *mastery_list;
   GtkLabel             *mastery_summary;
+
+  ChartCard             exam_scores;
+  ChartCard             map_scores;
 };
 
 G_DEFINE_FINAL_TYPE (EntenteStatsPage, entente_stats_page, GTK_TYPE_WIDGET)
@@ -395,6 +401,104 @@ update_mastery (EntenteStatsPage *self)
                                   -1);
 }
 
+typedef struct
+{
+  GArray *exams;    /* EntenteStatsResult */
+  GArray *map_quizzes;
+} ResultLists;
+
+static gboolean
+collect_result_cb (const EntenteProgressResult *result,
+                   gpointer                     user_data)
+{
+  ResultLists *lists = user_data;
+  EntenteStatsResult item = {
+    .time = result->time_ms,
+    .right = result->n_correct,
+    .total = result->n_total,
+  };
+
+  if (result->kind == ENTENTE_PROGRESS_RESULT_EXAM)
+    g_array_append_val (lists->exams, item);
+  else if (result->kind == ENTENTE_PROGRESS_RESULT_MAP_QUIZ)
+    g_array_append_val (lists->map_quizzes, item);
+
+  return TRUE;
+}
+
+/* Fills a score card from @results and shows it, or hides it when there is no result with
+ * questions. Returns whether it is shown. */
+static gboolean
+update_score_card (ChartCard  *card,
+                   GArray     *results,
+                   GTimeZone  *tz)
+{
+  g_autoptr(GArray) series = entente_stats_score_series ((const EntenteStatsResult *) results->data,
+                                                         results->len, SCORE_WINDOW);
+  g_autofree double *values = NULL;
+  g_autofree double *average = NULL;
+  g_auto(GStrv) labels = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  gtk_widget_set_visible (card->card, series->len > 0);
+  if (series->len == 0)
+    {
+      entente_chart_set_data (card->chart, 0, NULL, NULL, NULL, 100);
+      return FALSE;
+    }
+
+  values = g_new0 (double, series->len);
+  average = g_new0 (double, series->len);
+  labels = g_new0 (char *, series->len + 1);
+  for (guint i = 0; i < series->len; i++)
+    {
+      const EntenteStatsScore *score = &g_array_index (series, EntenteStatsScore, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (score->time / 1000);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
+
+      values[i] = score->percent;
+      average[i] = score->moving_average;
+      /* Translators: a day under a chart's bar, see g_date_time_format () */
+      labels[i] = local != NULL ? g_date_time_format (local, _("%-d %b")) : NULL;
+    }
+  entente_chart_set_data (card->chart, series->len, values, average,
+                          (const char *const *) labels, 100);
+
+  summary = entente_stats_score_dup_summary (series, SCORE_WINDOW);
+  chart_card_set_summary (card, summary);
+  rows = entente_stats_score_dup_table (series, tz);
+  chart_card_set_table (card, rows);
+
+  return TRUE;
+}
+
+/* Reads the pack's results and fills the score cards; returns whether any is shown. */
+static gboolean
+update_scores (EntenteStatsPage *self,
+               GDateTime        *now)
+{
+  g_autoptr(GArray) exams = g_array_new (FALSE, FALSE, sizeof (EntenteStatsResult));
+  g_autoptr(GArray) map_quizzes = g_array_new (FALSE, FALSE, sizeof (EntenteStatsResult));
+  g_autoptr(GError) error = NULL;
+  ResultLists lists = { exams, map_quizzes };
+  GTimeZone *tz = g_date_time_get_timezone (now);
+  gboolean shown = FALSE;
+
+  if (!entente_progress_store_foreach_result (self->store, entente_pack_get_id (self->pack),
+                                              FALSE, collect_result_cb, &lists, &error))
+    {
+      g_warning ("Could not read the results: %s", error->message);
+      g_array_set_size (exams, 0);
+      g_array_set_size (map_quizzes, 0);
+    }
+
+  shown |= update_score_card (&self->exam_scores, exams, tz);
+  shown |= update_score_card (&self->map_scores, map_quizzes, tz);
+
+  return shown;
+}
+
 static void
 update_retention (EntenteStatsPage *self)
 {
@@ -496,7 +600,9 @@ recompute (EntenteStatsPage *self)
       return;
     }
 
-  if (entente_stats_get_n_reviews (self->stats, ENTENTE_STATS_WINDOW_ALL_TIME, NULL) == 0)
+  /* Scores alone (exams taken before any review) are worth the page too. */
+  if (!update_scores (self, now)
+      && entente_stats_get_n_reviews (self->stats, ENTENTE_STATS_WINDOW_ALL_TIME, NULL) == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -539,6 +645,41 @@ entente_stats_page_map (GtkWidget *widget)
 
   if (self->dirty)
     recompute (self);
+}
+
+/* A legend for a line chart: the points are scores, the thick light line their moving
+ * average. */
+static void
+add_score_legend (ChartCard *card)
+{
+  GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label;
+  g_autofree char *average = NULL;
+
+  gtk_widget_add_css_class (swatch, "stats-swatch-all");
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (legend), swatch);
+  label = gtk_label_new (_("Score"));
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (legend), label);
+  swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (swatch, "stats-swatch-first");
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (swatch, 12);
+  gtk_box_append (GTK_BOX (legend), swatch);
+  average = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Average of the last %u result",
+                                          "Average of the last %u results",
+                                          SCORE_WINDOW),
+                             SCORE_WINDOW);
+  label = gtk_label_new (average);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (legend), label);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (legend), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_insert_after (legend, card->card, GTK_WIDGET (card->stack));
 }
 
 static void
@@ -624,6 +765,16 @@ build_cards (EntenteStatsPage *self)
   self->mastery_summary = GTK_LABEL (make_caption ());
   gtk_box_append (GTK_BOX (self->mastery_card), GTK_WIDGET (self->mastery_summary));
   gtk_box_append (self->content_box, self->mastery_card);
+
+  /* Exam and map-quiz scores over time, each shown only when there are results. */
+  chart_card_init (&self->exam_scores, _("Exam Scores"), ENTENTE_CHART_LINE);
+  add_score_legend (&self->exam_scores);
+  gtk_widget_set_visible (self->exam_scores.card, FALSE);
+  gtk_box_append (self->content_box, self->exam_scores.card);
+  chart_card_init (&self->map_scores, _("Map Quiz Scores"), ENTENTE_CHART_LINE);
+  add_score_legend (&self->map_scores);
+  gtk_widget_set_visible (self->map_scores.card, FALSE);
+  gtk_box_append (self->content_box, self->map_scores.card);
 }
 
 static void
@@ -752,6 +903,23 @@ entente_stats_page_get_chart (EntenteStatsPage  *self,
       return GTK_WIDGET (self->forecast.chart);
     case ENTENTE_STATS_CHART_RETENTION:
     case ENTENTE_STATS_CHART_MASTERY:
+    default:
+      return NULL;
+    }
+}
+
+GtkWidget *
+entente_stats_page_get_score_chart (EntenteStatsPage          *self,
+                                    EntenteProgressResultKind  kind)
+{
+  g_return_val_if_fail (ENTENTE_IS_STATS_PAGE (self), NULL);
+
+  switch (kind)
+    {
+    case ENTENTE_PROGRESS_RESULT_EXAM:
+      return GTK_WIDGET (self->exam_scores.chart);
+    case ENTENTE_PROGRESS_RESULT_MAP_QUIZ:
+      return GTK_WIDGET (self->map_scores.chart);
     default:
       return NULL;
     }

@@ -16,9 +16,10 @@ G_BEGIN_DECLS
 
 /* The Statistics page: big numbers for today, reviews per day (30 or 90 days, first
  * reviews stacked in a lighter shade), the forecast of due cards, true retention and
- * mastery per section. Each drawn chart has a text summary for assistive technologies
- * (also shown under it) and a "Show as Table" toggle. A learner with no reviews sees a
- * status page instead.
+ * mastery per section, and exam and map-quiz scores over time (points and their moving
+ * average; each card only when there are results of its kind). Each drawn chart has a
+ * text summary for assistive technologies (also shown under it) and a "Show as Table"
+ * toggle. A learner with neither reviews nor results sees a status page instead.
  *
  * The page recomputes on entente_stats_page_refresh () and on the store's "changed"
  * signal while it is mapped; a change while it is hidden is shown when it is mapped again.
@@ -47,6 +48,10 @@ gboolean    entente_stats_page_has_data   (EntenteStatsPage     *self);
  * mastery cards, which are not drawn. */
 GtkWidget  *entente_stats_page_get_chart  (EntenteStatsPage     *self,
                                            EntenteStatsChart     chart);
+/* The chart (an EntenteChart) of the exam or map-quiz scores, for tests; its card is
+ * shown only when the pack has results of that kind. */
+GtkWidget  *entente_stats_page_get_score_chart (EntenteStatsPage          *self,
+                                                EntenteProgressResultKind  kind);
 /* How many times the page has computed its statistics (for tests of the refresh rules). */
 guint       entente_stats_page_get_n_computed (EntenteStatsPage *self);
 
