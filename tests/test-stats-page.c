@@ -493,6 +493,8 @@ test_stats_page_scores (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (map_card));
   g_assert_cmpuint (entente_chart_get_n_values (ENTENTE_CHART (exam_chart)), ==, 4);
   g_assert_cmpstr (entente_chart_get_title (ENTENTE_CHART (exam_chart)), ==, "Exam Scores");
+  g_assert_cmpstr (entente_chart_get_axis_top (ENTENTE_CHART (exam_chart)), ==, "100%");
+  g_assert_null (entente_chart_get_axis_top (ENTENTE_CHART (entente_stats_page_get_chart (fixture->page, ENTENTE_STATS_CHART_FORECAST))));
   /* 50, 60, 70, 90: the last three average 73%. */
   g_assert_cmpstr (entente_chart_get_summary (ENTENTE_CHART (exam_chart)), ==, exam_summary);
   g_assert_nonnull (entente_test_find_label (exam_card, exam_summary));

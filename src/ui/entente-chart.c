@@ -25,6 +25,8 @@ struct _EntenteChart
   GPtrArray         *labels;  /* char * or NULL, n of them, or NULL */
   double             max;
   gboolean           labels_from_start;
+  char              *axis_zero; /* or NULL for "0" */
+  char              *axis_top;  /* or NULL for the top value */
 };
 
 G_DEFINE_FINAL_TYPE (EntenteChart, entente_chart, GTK_TYPE_WIDGET)
@@ -131,9 +133,9 @@ entente_chart_snapshot (GtkWidget   *widget,
   light = accent;
   light.alpha *= 0.45f;
 
-  top_text = g_strdup_printf ("%g", top);
+  top_text = self->axis_top != NULL ? g_strdup (self->axis_top) : g_strdup_printf ("%g", top);
   top_layout = small_layout (self, top_text);
-  zero_layout = small_layout (self, "0");
+  zero_layout = small_layout (self, self->axis_zero != NULL ? self->axis_zero : "0");
   pango_layout_get_pixel_size (top_layout, &top_w, &top_h);
   pango_layout_get_pixel_size (zero_layout, &zero_w, NULL);
 
@@ -299,6 +301,8 @@ entente_chart_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->summary);
+  g_free (self->axis_zero);
+  g_free (self->axis_top);
   g_clear_pointer (&self->values, g_array_unref);
   g_clear_pointer (&self->second, g_array_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
@@ -428,4 +432,26 @@ entente_chart_set_labels_from_start (EntenteChart *self,
 
   self->labels_from_start = !!from_start;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+entente_chart_set_axis_labels (EntenteChart *self,
+                               const char   *zero,
+                               const char   *top)
+{
+  g_return_if_fail (ENTENTE_IS_CHART (self));
+
+  g_free (self->axis_zero);
+  self->axis_zero = g_strdup (zero);
+  g_free (self->axis_top);
+  self->axis_top = g_strdup (top);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+const char *
+entente_chart_get_axis_top (EntenteChart *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_CHART (self), NULL);
+
+  return self->axis_top;
 }

@@ -51,5 +51,11 @@ guint        entente_chart_get_n_values (EntenteChart     *self);
  * first. */
 void         entente_chart_set_labels_from_start (EntenteChart *self,
                                                   gboolean      from_start);
+/* The labels of the y axis's zero and top (as "0%" and "100%" for percentages), or NULL
+ * for the numbers themselves (the default). */
+void         entente_chart_set_axis_labels (EntenteChart  *self,
+                                            const char    *zero,
+                                            const char    *top);
+const char  *entente_chart_get_axis_top    (EntenteChart  *self);
 
 G_END_DECLS

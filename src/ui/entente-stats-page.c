@@ -647,6 +647,15 @@ entente_stats_page_map (GtkWidget *widget)
     recompute (self);
 }
 
+static void
+set_percent_axis (EntenteChart *chart)
+{
+  g_autofree char *zero = format_percent (0);
+  g_autofree char *top = format_percent (1);
+
+  entente_chart_set_axis_labels (chart, zero, top);
+}
+
 /* A legend for a line chart: the points are scores, the thick light line their moving
  * average. */
 static void
@@ -769,10 +778,12 @@ build_cards (EntenteStatsPage *self)
   /* Exam and map-quiz scores over time, each shown only when there are results. */
   chart_card_init (&self->exam_scores, _("Exam Scores"), ENTENTE_CHART_LINE);
   add_score_legend (&self->exam_scores);
+  set_percent_axis (self->exam_scores.chart);
   gtk_widget_set_visible (self->exam_scores.card, FALSE);
   gtk_box_append (self->content_box, self->exam_scores.card);
   chart_card_init (&self->map_scores, _("Map Quiz Scores"), ENTENTE_CHART_LINE);
   add_score_legend (&self->map_scores);
+  set_percent_axis (self->map_scores.chart);
   gtk_widget_set_visible (self->map_scores.card, FALSE);
   gtk_box_append (self->content_box, self->map_scores.card);
 }
