@@ -844,13 +844,13 @@ load_bytes (GBytes         *bytes,
       if (display != NULL)
         g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_NEWER_VERSION,
                      _("“%s” needs a newer version of Entente (it is a format version "
-                       "%" G_GINT64_FORMAT " study pack)"),
-                     display, _entente_pack_validator_get_newer_version (validator));
+                       "%lld study pack)"),
+                     display, (long long) _entente_pack_validator_get_newer_version (validator));
       else
         g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_NEWER_VERSION,
                      _("This study pack needs a newer version of Entente (it is in format "
-                       "version %" G_GINT64_FORMAT ")"),
-                     _entente_pack_validator_get_newer_version (validator));
+                       "version %lld)"),
+                     (long long) _entente_pack_validator_get_newer_version (validator));
       return NULL;
     }
 

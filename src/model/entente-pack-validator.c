@@ -288,7 +288,8 @@ describe_node (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_INT64:
-      return g_strdup_printf (_("the number %" G_GINT64_FORMAT), json_node_get_int (node));
+      /* Translators: a whole number found in a pack where something else belongs */
+      return g_strdup_printf (_("the number %lld"), (long long) json_node_get_int (node));
 
     case G_TYPE_DOUBLE:
       {
@@ -493,8 +494,8 @@ expect_text (EntentePackValidator *self,
   if (length > ENTENTE_PACK_MAX_TEXT_BYTES)
     {
       report_error (self, path,
-                    _("the text is %" G_GSIZE_FORMAT " bytes long; the limit is %d bytes"),
-                    length, ENTENTE_PACK_MAX_TEXT_BYTES);
+                    _("the text is %lu bytes long; the limit is %d bytes"),
+                    (unsigned long) length, ENTENTE_PACK_MAX_TEXT_BYTES);
       return NULL;
     }
 
@@ -1713,10 +1714,10 @@ walk_choices (EntentePackValidator *self,
     {
       if (choices != NULL && (answer < 0 || answer >= n_choices))
         report_error (self, PATH_KEY (element, "answer"),
-                      ngettext ("index %" G_GINT64_FORMAT " is out of range (%u choice)",
-                                "index %" G_GINT64_FORMAT " is out of range (%u choices)",
+                      ngettext ("index %lld is out of range (%u choice)",
+                                "index %lld is out of range (%u choices)",
                                 n_choices),
-                      answer, n_choices);
+                      (long long) answer, n_choices);
       else
         card->answer_index = (int) answer;
     }
@@ -2128,7 +2129,7 @@ walk_source (EntentePackValidator *self,
     {
       if (year < 1 || year > 9999)
         report_error (self, PATH_KEY (path, "year"),
-                      _("%" G_GINT64_FORMAT " is not a year (expected 1 to 9999)"), year);
+                      _("%lld is not a year (expected 1 to 9999)"), (long long) year);
       else
         pack->source_year = (int) year;
     }
@@ -2249,16 +2250,16 @@ check_format_and_version (EntentePackValidator *self,
         {
           report_error (self, PATH_KEY (NULL, "version"),
                         _("this pack needs a newer version of Entente: it is in format version "
-                          "%" G_GINT64_FORMAT ", this version reads version %d"),
-                        version, ENTENTE_PACK_FORMAT_VERSION);
+                          "%lld, this version reads version %d"),
+                        (long long) version, ENTENTE_PACK_FORMAT_VERSION);
           self->newer_version = version;
           self->muted = TRUE;
         }
       else if (version < ENTENTE_PACK_FORMAT_VERSION)
         {
           report_error (self, PATH_KEY (NULL, "version"),
-                        _("%" G_GINT64_FORMAT " is not a format version (expected %d)"),
-                        version, ENTENTE_PACK_FORMAT_VERSION);
+                        _("%lld is not a format version (expected %d)"),
+                        (long long) version, ENTENTE_PACK_FORMAT_VERSION);
         }
     }
 }
