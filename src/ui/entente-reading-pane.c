@@ -347,6 +347,8 @@ part_new (const char *heading,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
+  /* The heading is in the interface's language, the content in the pack's. */
+  gtk_widget_add_css_class (label, "part-heading");
   gtk_box_append (GTK_BOX (part), label);
   gtk_box_append (GTK_BOX (part), content);
 
@@ -612,6 +614,38 @@ append_part (GtkWidget *body,
  * empty when first asked keeps "constant size" once its wrapping labels arrive, is measured
  * as if each label were one line long, and the parts below are drawn over it. That is what
  * happened to the first section shown when a pack arrived in a window already on screen. */
+/* The direction of text in the pack's language: a pack in English reads left to right
+ * also under an Urdu interface, and a pack in Arabic right to left under a German one. */
+static GtkTextDirection
+pack_direction (EntentePack *pack)
+{
+  static const char *rtl[] = { "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd",
+                               "syr", "ug", "ur", "yi", NULL };
+  const char *language = entente_pack_get_language (pack);
+  g_autofree char *primary = NULL;
+
+  if (language == NULL)
+    return gtk_widget_get_default_direction ();
+
+  primary = g_ascii_strdown (language, strcspn (language, "-_"));
+  return g_strv_contains (rtl, primary) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR;
+}
+
+/* GTK 4 does not inherit a direction: each widget of the content is given it. */
+static void
+set_content_direction (GtkWidget        *widget,
+                       GtkTextDirection  direction)
+{
+  if (gtk_widget_has_css_class (widget, "part-heading"))
+    return;
+
+  gtk_widget_set_direction (widget, direction);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_content_direction (child, direction);
+}
+
 static GtkWidget *
 build_body (EntenteReadingPane *self,
             EntentePack        *pack,
@@ -629,6 +663,10 @@ build_body (EntenteReadingPane *self,
   append_part (body, members_new (pack, section));
   append_part (body, events_new (pack, section));
   append_part (body, cards_new (self, pack, section));
+
+  /* Only when the pack reads otherwise than the interface, which is rare. */
+  if (pack_direction (pack) != gtk_widget_get_default_direction ())
+    set_content_direction (body, pack_direction (pack));
 
   return body;
 }
@@ -698,6 +736,8 @@ entente_reading_pane_show (EntenteReadingPane *self,
   gtk_widget_set_visible (GTK_WIDGET (self->breadcrumb_label), breadcrumb != NULL);
 
   gtk_label_set_text (self->title_label, entente_section_get_title (section));
+  gtk_widget_set_direction (GTK_WIDGET (self->title_label), pack_direction (self->pack));
+  gtk_widget_set_direction (GTK_WIDGET (self->breadcrumb_label), pack_direction (self->pack));
 
   pages = format_pages (entente_section_get_pages (section));
   gtk_label_set_text (self->pages_label, pages != NULL ? pages : "");
