@@ -13,6 +13,7 @@
 #include "entente-fsrs.h"
 #include "entente-iso3166.h"
 #include "entente-map-view.h"
+#include "entente-question-view.h"
 #include "entente-review-page.h"
 #include "entente-review-queue.h"
 #include "entente-text.h"
@@ -20,7 +21,6 @@
 /* Learning cards due within this time are shown rather than ending the session, as
  * other schedulers do: a 10 minute step should not send the learner away. */
 #define LEARN_AHEAD_MS (20 * 60 * 1000)
-#define MAX_CHOICES 8
 
 struct _EntenteReviewPage
 {
@@ -30,7 +30,7 @@ struct _EntenteReviewPage
   EntenteProgressStore *store;
   GSettings            *settings;
   EntenteFsrsParams     params;
-  EntenteAtlas         *atlas;
+  EntenteAtlas         *atlas;        /* the maps' countries, decoded once */
 
   /* template */
   GtkStack             *stack;
@@ -72,13 +72,9 @@ struct _EntenteReviewPage
   gint64                started_at;   /* monotonic µs */
 
   /* the card's widgets */
+  EntenteQuestionView  *question;
   GtkWidget            *answer_box;
-  GtkWidget            *entry;
-  GtkWidget            *map_view;
   GtkWidget            *verdict;
-  GtkWidget            *map_list;
-  GtkWidget            *choice_buttons[MAX_CHOICES];
-  guint                 n_choices;
   char                 *picked_code;
   int                   picked_choice;
 };
@@ -413,22 +409,6 @@ set_phase (EntenteReviewPage  *self,
 
 /* The card. */
 
-static GtkWidget *
-wrapped_label (const char *text,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
 static void
 clear_card_box (EntenteReviewPage *self)
 {
@@ -437,13 +417,9 @@ clear_card_box (EntenteReviewPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->card_box))) != NULL)
     gtk_box_remove (self->card_box, child);
 
+  self->question = NULL;
   self->answer_box = NULL;
-  self->entry = NULL;
-  self->map_view = NULL;
   self->verdict = NULL;
-  self->map_list = NULL;
-  self->n_choices = 0;
-  memset (self->choice_buttons, 0, sizeof self->choice_buttons);
   g_clear_pointer (&self->picked_code, g_free);
   self->picked_choice = -1;
 }
@@ -483,22 +459,7 @@ static const char *
 country_name (EntenteReviewPage *self,
               const char        *code)
 {
-  EntenteMember *member = entente_pack_lookup_member (self->pack, code);
-  const char *name = member != NULL ? entente_member_get_name (member) : NULL;
-
-  if (name == NULL)
-    name = entente_iso3166_get_localized_name (code);
-
-  return name != NULL ? name : code;
-}
-
-static void
-choice_clicked_cb (GtkButton         *button,
-                   EntenteReviewPage *self)
-{
-  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "choice-index"));
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "review.choose", "i", index + 1);
+  return entente_question_view_state_name (self->pack, code);
 }
 
 static void grade (EntenteReviewPage *self,
@@ -506,9 +467,18 @@ static void grade (EntenteReviewPage *self,
 static void reveal (EntenteReviewPage *self);
 
 static void
-country_activated_cb (EntenteMapView    *map_view,
-                      const char        *code,
-                      EntenteReviewPage *self)
+choice_activated_cb (EntenteQuestionView *question,
+                     int                  index,
+                     EntenteReviewPage   *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "review.choose", "i", index + 1);
+}
+
+/* A state picked on the map, or in the list of states beside it. */
+static void
+state_activated_cb (EntenteQuestionView *question,
+                    const char          *code,
+                    EntenteReviewPage   *self)
 {
   if (self->phase != ENTENTE_REVIEW_PHASE_QUESTION || self->card == NULL ||
       entente_card_get_kind (self->card) != ENTENTE_CARD_KIND_MAP)
@@ -519,81 +489,18 @@ country_activated_cb (EntenteMapView    *map_view,
   reveal (self);
 }
 
-/* The map's twin for those who cannot point at it: the pack's states in a list. */
-static void
-map_answer_clicked_cb (GtkButton         *button,
-                       EntenteReviewPage *self)
-{
-  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (button), "drop-down");
-  GPtrArray *codes = g_object_get_data (G_OBJECT (button), "codes");
-  guint selected = gtk_drop_down_get_selected (drop_down);
-
-  if (selected < codes->len && self->map_view != NULL)
-    country_activated_cb (ENTENTE_MAP_VIEW (self->map_view), codes->pdata[selected], self);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
-}
-
-static GtkWidget *
-map_list_answer_new (EntenteReviewPage *self)
-{
-  GListModel *members = entente_pack_get_members (self->pack);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (_("Or choose it from the list:"));
-  GtkWidget *drop_down;
-  GtkWidget *button;
-
-  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
-    {
-      g_autoptr(EntenteMember) member = g_list_model_get_item (members, i);
-
-      g_ptr_array_add (names, (gpointer) country_name (self, entente_member_get_code (member)));
-    }
-  g_ptr_array_sort_with_data (names, compare_names, NULL);
-  for (guint i = 0; i < names->len; i++)
-    for (guint j = 0; j < g_list_model_get_n_items (members); j++)
-      {
-        g_autoptr(EntenteMember) member = g_list_model_get_item (members, j);
-
-        if (g_strcmp0 (country_name (self, entente_member_get_code (member)), names->pdata[i]) == 0)
-          {
-            gtk_string_list_append (model, names->pdata[i]);
-            g_ptr_array_add (codes, g_strdup (entente_member_get_code (member)));
-            break;
-          }
-      }
-
-  gtk_widget_add_css_class (label, "dim-label");
-  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), NULL);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The state, chosen from the list"), -1);
-  button = gtk_button_new_with_mnemonic (_("_Answer"));
-  g_object_set_data (G_OBJECT (button), "drop-down", drop_down);
-  g_object_set_data_full (G_OBJECT (button), "codes", codes, (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (map_answer_clicked_cb), self, 0);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), drop_down);
-  gtk_box_append (GTK_BOX (box), button);
-
-  return box;
-}
-
 static void
 entry_activate_cb (GtkEntry          *entry,
                    EntenteReviewPage *self)
 {
   if (self->phase == ENTENTE_REVIEW_PHASE_QUESTION)
     reveal (self);
+}
+
+static guint
+n_choices (EntenteReviewPage *self)
+{
+  return self->question != NULL ? entente_question_view_get_n_choices (self->question) : 0;
 }
 
 static void
@@ -661,80 +568,42 @@ build_question (EntenteReviewPage *self)
 
   clear_card_box (self);
 
+  if (self->atlas == NULL && entente_card_get_kind (card) == ENTENTE_CARD_KIND_MAP)
+    self->atlas = entente_atlas_new ();
+  self->question = ENTENTE_QUESTION_VIEW (entente_question_view_new (self->pack, self->atlas));
+  g_signal_connect_object (self->question, "choice-activated", G_CALLBACK (choice_activated_cb), self, 0);
+  g_signal_connect_object (self->question, "state-activated", G_CALLBACK (state_activated_cb), self, 0);
+  gtk_box_append (self->card_box, GTK_WIDGET (self->question));
+
   if (section != NULL)
-    gtk_box_append (self->card_box, wrapped_label (entente_section_get_title (section), "dim-label"));
+    entente_question_view_add_label (self->question, entente_section_get_title (section), "dim-label");
 
   switch (entente_card_get_kind (card))
     {
     case ENTENTE_CARD_KIND_BASIC:
-      gtk_box_append (self->card_box, wrapped_label (entente_card_get_front (card), "title-2"));
+      entente_question_view_add_label (self->question, entente_card_get_front (card), "title-2");
       if (gtk_switch_get_active (self->type_switch))
-        {
-          self->entry = gtk_entry_new ();
-          gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("Your answer"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your answer"), -1);
-          g_signal_connect_object (self->entry, "activate", G_CALLBACK (entry_activate_cb), self, 0);
-          gtk_box_append (self->card_box, self->entry);
-        }
+        g_signal_connect_object (entente_question_view_add_entry (self->question, NULL), "activate",
+                                 G_CALLBACK (entry_activate_cb), self, 0);
       break;
 
     case ENTENTE_CARD_KIND_CLOZE:
       {
         g_autofree char *markup = cloze_markup (entente_card_get_text (card), FALSE);
 
-        label = wrapped_label (NULL, "title-2");
+        label = entente_question_view_add_label (self->question, NULL, "title-2");
         gtk_label_set_markup (GTK_LABEL (label), markup);
-        gtk_box_append (self->card_box, label);
       }
       break;
 
     case ENTENTE_CARD_KIND_CHOICE:
-      {
-        const char * const *choices = entente_card_get_choices (card);
-        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-        gtk_box_append (self->card_box, wrapped_label (entente_card_get_question (card), "title-2"));
-        for (guint i = 0; choices != NULL && choices[i] != NULL && i < MAX_CHOICES; i++)
-          {
-            g_autofree char *text = g_strdup_printf ("%u.  %s", i + 1, choices[i]);
-            GtkWidget *button = gtk_button_new ();
-
-            label = wrapped_label (text, NULL);
-            gtk_button_set_child (GTK_BUTTON (button), label);
-            gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-            gtk_widget_add_css_class (button, "choice");
-            g_object_set_data (G_OBJECT (button), "choice-index", GUINT_TO_POINTER (i));
-            g_signal_connect_object (button, "clicked", G_CALLBACK (choice_clicked_cb), self, 0);
-            gtk_box_append (GTK_BOX (box), button);
-            self->choice_buttons[i] = button;
-            self->n_choices = i + 1;
-          }
-        gtk_box_append (self->card_box, box);
-      }
+      entente_question_view_add_label (self->question, entente_card_get_question (card), "title-2");
+      entente_question_view_add_choices (self->question, entente_card_get_choices (card));
       break;
 
     case ENTENTE_CARD_KIND_MAP:
-      {
-        GtkWidget *frame = gtk_frame_new (NULL);
-
-        gtk_box_append (self->card_box, wrapped_label (entente_card_get_prompt (card), "title-2"));
-        gtk_box_append (self->card_box, wrapped_label (_("Click the state on the map, or move to it with Tab and press Enter."),
-                                                       "dim-label"));
-        if (self->atlas == NULL)
-          self->atlas = entente_atlas_new ();
-        self->map_view = entente_map_view_new ();
-        entente_map_view_set_atlas (ENTENTE_MAP_VIEW (self->map_view), self->atlas);
-        entente_map_view_set_pack (ENTENTE_MAP_VIEW (self->map_view), self->pack);
-        gtk_widget_set_size_request (self->map_view, -1, 340);
-        gtk_widget_set_vexpand (self->map_view, TRUE);
-        g_signal_connect_object (self->map_view, "country-activated",
-                                 G_CALLBACK (country_activated_cb), self, 0);
-        gtk_frame_set_child (GTK_FRAME (frame), self->map_view);
-        gtk_box_append (self->card_box, frame);
-        self->map_list = map_list_answer_new (self);
-        gtk_box_append (self->card_box, self->map_list);
-      }
+      entente_question_view_add_label (self->question, entente_card_get_prompt (card), "title-2");
+      entente_question_view_add_map (self->question, TRUE);
       break;
 
     default:
@@ -759,7 +628,7 @@ set_verdict (EntenteReviewPage *self,
              gboolean           right,
              const char        *text)
 {
-  self->verdict = wrapped_label (text, right ? "success" : "error");
+  self->verdict = entente_wrapped_label_new (text, right ? "success" : "error");
   gtk_widget_add_css_class (self->verdict, "heading");
   gtk_box_append (GTK_BOX (self->answer_box), self->verdict);
 }
@@ -781,10 +650,11 @@ reveal (EntenteReviewPage *self)
   switch (entente_card_get_kind (card))
     {
     case ENTENTE_CARD_KIND_BASIC:
-      gtk_box_append (GTK_BOX (self->answer_box), wrapped_label (entente_card_get_back (card), "title-3"));
-      if (self->entry != NULL)
+      gtk_box_append (GTK_BOX (self->answer_box), entente_wrapped_label_new (entente_card_get_back (card), "title-3"));
+      if (entente_question_view_get_entry (self->question) != NULL)
         {
-          const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+          GtkWidget *entry = entente_question_view_get_entry (self->question);
+          const char *typed = gtk_editable_get_text (GTK_EDITABLE (entry));
           g_autofree char *typed_norm = entente_text_normalize_answer (typed);
           g_autofree char *back_norm = entente_text_normalize_answer (entente_card_get_back (card));
           const char * const *accept = entente_card_get_accept (card);
@@ -797,7 +667,7 @@ reveal (EntenteReviewPage *self)
               right = typed_norm[0] != '\0' && g_strcmp0 (typed_norm, norm) == 0;
             }
 
-          gtk_editable_set_editable (GTK_EDITABLE (self->entry), FALSE);
+          gtk_editable_set_editable (GTK_EDITABLE (entry), FALSE);
           if (right)
             set_verdict (self, TRUE, _("Correct"));
           else
@@ -818,7 +688,7 @@ reveal (EntenteReviewPage *self)
     case ENTENTE_CARD_KIND_CLOZE:
       {
         g_autofree char *markup = cloze_markup (entente_card_get_text (card), TRUE);
-        GtkWidget *label = wrapped_label (NULL, "title-3");
+        GtkWidget *label = entente_wrapped_label_new (NULL, "title-3");
 
         gtk_label_set_markup (GTK_LABEL (label), markup);
         gtk_box_append (GTK_BOX (self->answer_box), label);
@@ -831,14 +701,7 @@ reveal (EntenteReviewPage *self)
 
         auto_grade = TRUE;
         right = self->picked_choice == answer;
-        for (guint i = 0; i < self->n_choices; i++)
-          {
-            gtk_widget_set_sensitive (self->choice_buttons[i], FALSE);
-            if ((int) i == answer)
-              gtk_widget_add_css_class (self->choice_buttons[i], "right-choice");
-            else if ((int) i == self->picked_choice)
-              gtk_widget_add_css_class (self->choice_buttons[i], "wrong-choice");
-          }
+        entente_question_view_show_right_choice (self->question, answer, self->picked_choice);
         if (right)
           set_verdict (self, TRUE, _("Correct"));
         else
@@ -859,11 +722,8 @@ reveal (EntenteReviewPage *self)
 
         auto_grade = TRUE;
         right = self->picked_code != NULL && g_ascii_strcasecmp (self->picked_code, answer) == 0;
-        gtk_widget_set_sensitive (self->map_list, FALSE);
         /* The right state is outlined; a wrong pick is named next to it. */
-        entente_map_view_set_selected_code (ENTENTE_MAP_VIEW (self->map_view), answer);
-        if (!right && self->picked_code != NULL)
-          entente_map_view_set_marked_code (ENTENTE_MAP_VIEW (self->map_view), self->picked_code);
+        entente_question_view_show_right_state (self->question, answer, self->picked_code);
         if (right)
           {
             /* Translators: %s is a country */
@@ -889,7 +749,7 @@ reveal (EntenteReviewPage *self)
 
   explanation = entente_card_get_explanation (card);
   if (explanation != NULL && explanation[0] != '\0')
-    gtk_box_append (GTK_BOX (self->answer_box), wrapped_label (explanation, NULL));
+    gtk_box_append (GTK_BOX (self->answer_box), entente_wrapped_label_new (explanation, NULL));
 
   {
     EntenteSection *section = entente_pack_lookup_section (self->pack, entente_card_get_section (card));
@@ -900,7 +760,7 @@ reveal (EntenteReviewPage *self)
         g_autofree char *text = g_strdup_printf (_("Read “%s” in the outline"),
                                                  entente_section_get_title (section));
         GtkWidget *button = gtk_button_new ();
-        GtkWidget *label = wrapped_label (text, NULL);
+        GtkWidget *label = entente_wrapped_label_new (text, NULL);
 
         gtk_button_set_child (GTK_BUTTON (button), label);
         gtk_widget_add_css_class (button, "link-button");
@@ -934,7 +794,7 @@ static void
 show_error (EntenteReviewPage *self,
             const char        *message)
 {
-  GtkWidget *label = wrapped_label (message, "error");
+  GtkWidget *label = entente_wrapped_label_new (message, "error");
 
   gtk_box_append (self->card_box, label);
 }
@@ -1007,12 +867,10 @@ show_card (EntenteReviewPage *self,
   set_phase (self, ENTENTE_REVIEW_PHASE_QUESTION);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->card_scroller), 0);
-  if (self->entry != NULL)
-    gtk_widget_grab_focus (self->entry);
-  else if (self->n_choices > 0)
-    gtk_widget_grab_focus (self->choice_buttons[0]);
-  else if (self->map_view != NULL)
-    gtk_widget_grab_focus (self->map_view);
+  if (entente_question_view_get_entry (self->question) != NULL ||
+      entente_question_view_get_n_choices (self->question) > 0 ||
+      entente_question_view_get_map_view (self->question) != NULL)
+    entente_question_view_grab_answer_focus (self->question, 0);
   else
     gtk_widget_grab_focus (self->reveal_button);
 }
@@ -1170,7 +1028,7 @@ choose_action (GtkWidget  *widget,
 
   if (self->phase != ENTENTE_REVIEW_PHASE_QUESTION || self->card == NULL ||
       entente_card_get_kind (self->card) != ENTENTE_CARD_KIND_CHOICE ||
-      choice < 1 || choice > (int) self->n_choices)
+      choice < 1 || choice > (int) n_choices (self))
     return;
 
   self->picked_choice = choice - 1;
@@ -1272,19 +1130,14 @@ key_binding_cb (GtkWidget *widget,
   gboolean manual = self->card != NULL &&
                     (entente_card_get_kind (self->card) == ENTENTE_CARD_KIND_BASIC ||
                      entente_card_get_kind (self->card) == ENTENTE_CARD_KIND_CLOZE);
-  int digit = -1;
-
-  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_8)
-    digit = (int) (keyval - GDK_KEY_0);
-  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_8)
-    digit = (int) (keyval - GDK_KEY_KP_0);
+  int digit = entente_question_view_key_to_digit (keyval);
 
   switch (self->phase)
     {
     case ENTENTE_REVIEW_PHASE_QUESTION:
       if (digit > 0 && self->card != NULL &&
           entente_card_get_kind (self->card) == ENTENTE_CARD_KIND_CHOICE &&
-          digit <= (int) self->n_choices)
+          digit <= (int) n_choices (self))
         {
           self->picked_choice = digit - 1;
           reveal (self);
@@ -1636,5 +1489,5 @@ entente_review_page_get_map_view (EntenteReviewPage *self)
 {
   g_return_val_if_fail (ENTENTE_IS_REVIEW_PAGE (self), NULL);
 
-  return self->map_view;
+  return self->question != NULL ? GTK_WIDGET (entente_question_view_get_map_view (self->question)) : NULL;
 }
