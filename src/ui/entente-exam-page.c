@@ -14,8 +14,7 @@
 #include "entente-exam-page.h"
 #include "entente-iso3166.h"
 #include "entente-map-view.h"
-
-#define MAX_CHOICES 8
+#include "entente-question-view.h"
 
 struct _EntenteExamPage
 {
@@ -66,10 +65,7 @@ struct _EntenteExamPage
   gboolean              quiz_feedback;    /* the quiz question on show has been answered */
   guint                 tick_id;
 
-  GtkWidget            *choice_buttons[MAX_CHOICES];
-  guint                 n_choices;
-  GtkWidget            *entry;
-  GtkWidget            *map_view;
+  EntenteQuestionView  *question;         /* the question on show */
 };
 
 G_DEFINE_FINAL_TYPE (EntenteExamPage, entente_exam_page, GTK_TYPE_WIDGET)
@@ -108,32 +104,11 @@ format_duration (gint64 ms)
   return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
 }
 
-static GtkWidget *
-wrapped_label (const char *text,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
 static const char *
 state_name (EntenteExamPage *self,
             const char      *code)
 {
-  EntenteMember *member = code != NULL ? entente_pack_lookup_member (self->pack, code) : NULL;
-  const char *name = member != NULL ? entente_member_get_name (member) : NULL;
-
-  if (name == NULL && code != NULL)
-    name = entente_iso3166_get_localized_name (code);
-
-  return name != NULL ? name : code;
+  return entente_question_view_state_name (self->pack, code);
 }
 
 /* Saving */
@@ -383,31 +358,20 @@ clear_question_box (EntenteExamPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->question_box))) != NULL)
     gtk_box_remove (self->question_box, child);
 
-  memset (self->choice_buttons, 0, sizeof self->choice_buttons);
-  self->n_choices = 0;
-  self->entry = NULL;
-  self->map_view = NULL;
+  self->question = NULL;
+}
+
+static guint
+n_choices (EntenteExamPage *self)
+{
+  return self->question != NULL ? entente_question_view_get_n_choices (self->question) : 0;
 }
 
 static void
-mark_choices (EntenteExamPage *self,
-              int              given)
+choice_activated_cb (EntenteQuestionView *question,
+                     int                  index,
+                     EntenteExamPage     *self)
 {
-  for (guint i = 0; i < self->n_choices; i++)
-    {
-      if ((int) i == given)
-        gtk_widget_add_css_class (self->choice_buttons[i], "chosen");
-      else
-        gtk_widget_remove_css_class (self->choice_buttons[i], "chosen");
-    }
-}
-
-static void
-choice_clicked_cb (GtkButton       *button,
-                   EntenteExamPage *self)
-{
-  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "choice-index"));
-
   gtk_widget_activate_action (GTK_WIDGET (self), "exam.choose", "i", index + 1);
 }
 
@@ -429,16 +393,18 @@ entry_activate_cb (GtkEntry        *entry,
 
 static void quiz_answered (EntenteExamPage *self);
 
+/* A state picked on the map, or in the list of states under it: the same answer. */
 static void
-country_activated_cb (EntenteMapView  *map_view,
-                      const char      *code,
-                      EntenteExamPage *self)
+state_activated_cb (EntenteQuestionView *question,
+                    const char          *code,
+                    EntenteExamPage     *self)
 {
-  if (self->exam != NULL)
+  if (self->exam != NULL &&
+      entente_exam_get_kind (self->exam, entente_exam_get_current (self->exam)) == ENTENTE_EXAM_KIND_MAP)
     {
       entente_exam_answer_map (self->exam, entente_exam_get_current (self->exam), code);
       /* The pick shows as the selection; right or wrong is told at the end. */
-      entente_map_view_set_selected_code (map_view, code);
+      entente_question_view_set_picked_state (question, code);
       save_in_progress (self);
     }
   else if (self->quiz != NULL && !self->quiz_feedback &&
@@ -449,45 +415,21 @@ country_activated_cb (EntenteMapView  *map_view,
     }
 }
 
-static GtkWidget *
-map_view_new (EntenteExamPage *self)
+/* A fresh view for the question on show, in place of the last one. */
+static EntenteQuestionView *
+new_question (EntenteExamPage *self,
+              gboolean         with_map)
 {
-  GtkWidget *frame = gtk_frame_new (NULL);
+  clear_question_box (self);
 
-  if (self->atlas == NULL)
+  if (with_map && self->atlas == NULL)
     self->atlas = entente_atlas_new ();
-  self->map_view = entente_map_view_new ();
-  entente_map_view_set_atlas (ENTENTE_MAP_VIEW (self->map_view), self->atlas);
-  entente_map_view_set_pack (ENTENTE_MAP_VIEW (self->map_view), self->pack);
-  gtk_widget_set_size_request (self->map_view, -1, 340);
-  gtk_widget_set_vexpand (self->map_view, TRUE);
-  g_signal_connect_object (self->map_view, "country-activated", G_CALLBACK (country_activated_cb), self, 0);
-  gtk_frame_set_child (GTK_FRAME (frame), self->map_view);
+  self->question = ENTENTE_QUESTION_VIEW (entente_question_view_new (self->pack, self->atlas));
+  g_signal_connect_object (self->question, "choice-activated", G_CALLBACK (choice_activated_cb), self, 0);
+  g_signal_connect_object (self->question, "state-activated", G_CALLBACK (state_activated_cb), self, 0);
+  gtk_box_append (self->question_box, GTK_WIDGET (self->question));
 
-  return frame;
-}
-
-static void
-add_choices (EntenteExamPage    *self,
-             const char * const *choices)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  for (guint i = 0; choices != NULL && choices[i] != NULL && i < MAX_CHOICES; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("%u.  %s", i + 1, choices[i]);
-      GtkWidget *button = gtk_button_new ();
-
-      gtk_button_set_child (GTK_BUTTON (button), wrapped_label (text, NULL));
-      gtk_widget_add_css_class (button, "choice");
-      g_object_set_data (G_OBJECT (button), "choice-index", GUINT_TO_POINTER (i));
-      g_signal_connect_object (button, "clicked", G_CALLBACK (choice_clicked_cb), self, 0);
-      gtk_box_append (GTK_BOX (box), button);
-      self->choice_buttons[i] = button;
-      self->n_choices = i + 1;
-    }
-
-  gtk_box_append (self->question_box, box);
+  return self->question;
 }
 
 static void
@@ -501,8 +443,8 @@ show_exam_question (EntenteExamPage *self)
   g_autofree char *heading = NULL;
   EntenteCard *card = entente_exam_get_card (exam, position);
   EntenteSection *section = entente_pack_lookup_section (self->pack, entente_card_get_section (card));
-
-  clear_question_box (self);
+  EntenteExamKinds kind = entente_exam_get_kind (exam, position);
+  EntenteQuestionView *question = new_question (self, kind == ENTENTE_EXAM_KIND_MAP);
 
   if (unanswered > 0)
     /* Translators: "Question 3 of 20 · 5 unanswered" */
@@ -515,48 +457,35 @@ show_exam_question (EntenteExamPage *self)
   gtk_label_set_text (self->position_label, heading);
 
   if (section != NULL)
-    gtk_box_append (self->question_box, wrapped_label (entente_section_get_title (section), "dim-label"));
-  gtk_box_append (self->question_box, wrapped_label (prompt, "title-2"));
+    entente_question_view_add_label (question, entente_section_get_title (section), "dim-label");
+  entente_question_view_add_label (question, prompt, "title-2");
 
-  switch (entente_exam_get_kind (exam, position))
+  switch (kind)
     {
     case ENTENTE_EXAM_KIND_CHOICE:
-      add_choices (self, entente_exam_get_choices (exam, position));
-      mark_choices (self, entente_exam_get_given_choice (exam, position));
-      if (self->n_choices > 0)
-        gtk_widget_grab_focus (self->choice_buttons[MAX (entente_exam_get_given_choice (exam, position), 0)]);
+      entente_question_view_add_choices (question, entente_exam_get_choices (exam, position));
+      entente_question_view_mark_choice (question, entente_exam_get_given_choice (exam, position));
       break;
 
     case ENTENTE_EXAM_KIND_BASIC:
     case ENTENTE_EXAM_KIND_CLOZE:
       {
-        const char *given = entente_exam_get_given_text (exam, position);
+        GtkWidget *entry = entente_question_view_add_entry (question, entente_exam_get_given_text (exam, position));
 
-        self->entry = gtk_entry_new ();
-        gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("Your answer"));
-        gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your answer"), -1);
-        gtk_editable_set_text (GTK_EDITABLE (self->entry), given != NULL ? given : "");
-        g_signal_connect_object (self->entry, "changed", G_CALLBACK (entry_changed_cb), self, 0);
-        g_signal_connect_object (self->entry, "activate", G_CALLBACK (entry_activate_cb), self, 0);
-        gtk_box_append (self->question_box, self->entry);
-        gtk_widget_grab_focus (self->entry);
+        g_signal_connect_object (entry, "changed", G_CALLBACK (entry_changed_cb), self, 0);
+        g_signal_connect_object (entry, "activate", G_CALLBACK (entry_activate_cb), self, 0);
       }
       break;
 
     case ENTENTE_EXAM_KIND_MAP:
-      gtk_box_append (self->question_box,
-                      wrapped_label (_("Click the state on the map, or move to it with Tab and press Enter."),
-                                     "dim-label"));
-      gtk_box_append (self->question_box, map_view_new (self));
-      entente_map_view_set_selected_code (ENTENTE_MAP_VIEW (self->map_view),
-                                          entente_exam_get_given_text (exam, position));
-      gtk_widget_grab_focus (self->map_view);
+      entente_question_view_add_map (question, TRUE);
+      entente_question_view_set_picked_state (question, entente_exam_get_given_text (exam, position));
       break;
 
     default:
       g_assert_not_reached ();
     }
+  entente_question_view_grab_answer_focus (question, entente_exam_get_given_choice (exam, position));
 
   gtk_widget_set_sensitive (self->previous_button, position > 0);
   gtk_button_set_label (GTK_BUTTON (self->next_button),
@@ -574,7 +503,9 @@ show_quiz_question (EntenteExamPage *self)
   guint position = entente_map_quiz_get_current (quiz);
   g_autofree char *heading = NULL;
 
-  clear_question_box (self);
+  EntenteMapQuizMode mode = entente_map_quiz_get_mode (quiz);
+  EntenteQuestionView *question = new_question (self, mode != ENTENTE_MAP_QUIZ_MODE_CAPITAL);
+
   self->quiz_feedback = FALSE;
 
   /* Translators: "Question 3 of 10 · 2 right" */
@@ -583,28 +514,25 @@ show_quiz_question (EntenteExamPage *self)
   gtk_label_set_text (self->position_label, heading);
   gtk_label_set_text (self->timer_label, "");
 
-  gtk_box_append (self->question_box, wrapped_label (entente_map_quiz_get_question_text (quiz, position), "title-2"));
+  entente_question_view_add_label (question, entente_map_quiz_get_question_text (quiz, position), "title-2");
 
-  switch (entente_map_quiz_get_mode (quiz))
+  switch (mode)
     {
     case ENTENTE_MAP_QUIZ_MODE_FIND:
-      gtk_box_append (self->question_box, map_view_new (self));
-      gtk_widget_grab_focus (self->map_view);
+      entente_question_view_add_map (question, TRUE);
       break;
     case ENTENTE_MAP_QUIZ_MODE_IDENTIFY:
-      gtk_box_append (self->question_box, map_view_new (self));
-      entente_map_view_set_selected_code (ENTENTE_MAP_VIEW (self->map_view),
-                                          entente_map_quiz_get_code (quiz, position));
-      add_choices (self, entente_map_quiz_get_choices (quiz, position));
-      gtk_widget_grab_focus (self->choice_buttons[0]);
+      entente_question_view_add_map (question, FALSE);
+      entente_question_view_set_picked_state (question, entente_map_quiz_get_code (quiz, position));
+      entente_question_view_add_choices (question, entente_map_quiz_get_choices (quiz, position));
       break;
     case ENTENTE_MAP_QUIZ_MODE_CAPITAL:
-      add_choices (self, entente_map_quiz_get_choices (quiz, position));
-      gtk_widget_grab_focus (self->choice_buttons[0]);
+      entente_question_view_add_choices (question, entente_map_quiz_get_choices (quiz, position));
       break;
     default:
       g_assert_not_reached ();
     }
+  entente_question_view_grab_answer_focus (question, 0);
 
   gtk_widget_set_visible (self->next_button, FALSE);
 }
@@ -623,23 +551,9 @@ quiz_answered (EntenteExamPage *self)
 
   self->quiz_feedback = TRUE;
 
-  for (guint i = 0; i < self->n_choices; i++)
-    {
-      gtk_widget_set_sensitive (self->choice_buttons[i], FALSE);
-      if ((int) i == right_choice)
-        gtk_widget_add_css_class (self->choice_buttons[i], "right-choice");
-      else if ((int) i == given)
-        gtk_widget_add_css_class (self->choice_buttons[i], "wrong-choice");
-    }
-
-  if (self->map_view != NULL)
-    {
-      entente_map_view_set_selected_code (ENTENTE_MAP_VIEW (self->map_view),
-                                          entente_map_quiz_get_code (quiz, position));
-      if (!right && entente_map_quiz_get_given_code (quiz, position) != NULL)
-        entente_map_view_set_marked_code (ENTENTE_MAP_VIEW (self->map_view),
+  entente_question_view_show_right_choice (self->question, right_choice, given);
+  entente_question_view_show_right_state (self->question, entente_map_quiz_get_code (quiz, position),
                                           entente_map_quiz_get_given_code (quiz, position));
-    }
 
   if (right)
     text = g_strdup (_("Right"));
@@ -653,7 +567,7 @@ quiz_answered (EntenteExamPage *self)
     text = g_strdup_printf (_("Not quite: the answer is %s"),
                             entente_map_quiz_get_choices (quiz, position)[right_choice]);
 
-  label = wrapped_label (text, right ? "success" : "error");
+  label = entente_wrapped_label_new (text, right ? "success" : "error");
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (self->question_box, label);
 
@@ -736,11 +650,11 @@ show_exam_result (EntenteExamPage   *self,
                            entente_exam_result_get_percent (result));
   /* Translators: an exam's time and its seed, which lets it be sat again */
   details = g_strdup_printf (_("Time %s · Seed %s"), time, seed);
-  gtk_box_append (self->results_box, wrapped_label (score, "title-1"));
-  gtk_box_append (self->results_box, wrapped_label (details, "dim-label"));
+  gtk_box_append (self->results_box, entente_wrapped_label_new (score, "title-1"));
+  gtk_box_append (self->results_box, entente_wrapped_label_new (details, "dim-label"));
 
   /* The sections, the weakest first, each a way back into the outline. */
-  gtk_box_append (self->results_box, wrapped_label (_("By Section"), "heading"));
+  gtk_box_append (self->results_box, entente_wrapped_label_new (_("By Section"), "heading"));
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -785,7 +699,7 @@ show_exam_result (EntenteExamPage   *self,
 
   /* Every wrong answer beside the right one. */
   if (n_mistakes > 0)
-    gtk_box_append (self->results_box, wrapped_label (_("Mistakes"), "heading"));
+    gtk_box_append (self->results_box, entente_wrapped_label_new (_("Mistakes"), "heading"));
   for (guint i = 0; i < n_mistakes; i++)
     {
       const EntenteExamMistake *mistake = entente_exam_result_get_mistake (result, i);
@@ -796,17 +710,17 @@ show_exam_result (EntenteExamPage   *self,
 
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "mistake");
-      gtk_box_append (GTK_BOX (card), wrapped_label (mistake->prompt, "heading"));
+      gtk_box_append (GTK_BOX (card), entente_wrapped_label_new (mistake->prompt, "heading"));
       if (mistake->kind == ENTENTE_EXAM_KIND_MAP && given_text != NULL)
         given_text = state_name (self, given_text);
       /* Translators: the answer the learner gave in an exam */
       given = g_strdup_printf (_("Your answer: %s"), given_text != NULL ? given_text : _("none"));
       /* Translators: the right answer of an exam question */
       right = g_strdup_printf (_("Right answer: %s"), mistake->right);
-      gtk_box_append (GTK_BOX (card), wrapped_label (given, "error"));
-      gtk_box_append (GTK_BOX (card), wrapped_label (right, "success"));
+      gtk_box_append (GTK_BOX (card), entente_wrapped_label_new (given, "error"));
+      gtk_box_append (GTK_BOX (card), entente_wrapped_label_new (right, "success"));
       if (mistake->explanation != NULL)
-        gtk_box_append (GTK_BOX (card), wrapped_label (mistake->explanation, NULL));
+        gtk_box_append (GTK_BOX (card), entente_wrapped_label_new (mistake->explanation, NULL));
       if (live && (mistake->kind == ENTENTE_EXAM_KIND_BASIC || mistake->kind == ENTENTE_EXAM_KIND_CLOZE) &&
           mistake->given != NULL)
         {
@@ -896,7 +810,7 @@ finish_quiz (EntenteExamPage *self)
   /* Translators: a map quiz's score: "8 of 10 right · 80 %" */
   score = g_strdup_printf (_("%u of %u right · %.0f %%"), entente_map_quiz_get_n_correct (quiz),
                            entente_map_quiz_get_n_questions (quiz), entente_map_quiz_get_percent (quiz));
-  gtk_box_append (self->results_box, wrapped_label (score, "title-1"));
+  gtk_box_append (self->results_box, entente_wrapped_label_new (score, "title-1"));
 
   if (can_save (self))
     {
@@ -915,7 +829,7 @@ finish_quiz (EntenteExamPage *self)
   gtk_box_append (self->results_box, buttons);
 
   if (mistakes->len > 0)
-    gtk_box_append (self->results_box, wrapped_label (_("Mistakes"), "heading"));
+    gtk_box_append (self->results_box, entente_wrapped_label_new (_("Mistakes"), "heading"));
   for (guint i = 0; i < mistakes->len; i++)
     {
       const EntenteMapQuizMistake *mistake = &g_array_index (mistakes, EntenteMapQuizMistake, i);
@@ -925,9 +839,9 @@ finish_quiz (EntenteExamPage *self)
 
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "mistake");
-      gtk_box_append (GTK_BOX (card), wrapped_label (mistake->question, "heading"));
-      gtk_box_append (GTK_BOX (card), wrapped_label (given, "error"));
-      gtk_box_append (GTK_BOX (card), wrapped_label (right, "success"));
+      gtk_box_append (GTK_BOX (card), entente_wrapped_label_new (mistake->question, "heading"));
+      gtk_box_append (GTK_BOX (card), entente_wrapped_label_new (given, "error"));
+      gtk_box_append (GTK_BOX (card), entente_wrapped_label_new (right, "success"));
       gtk_box_append (self->results_box, card);
     }
 
@@ -1177,7 +1091,7 @@ choose_action (GtkWidget  *widget,
   EntenteExamPage *self = ENTENTE_EXAM_PAGE (widget);
   int choice = g_variant_get_int32 (parameter) - 1;
 
-  if (self->state != ENTENTE_EXAM_PAGE_QUESTION || choice < 0 || choice >= (int) self->n_choices)
+  if (self->state != ENTENTE_EXAM_PAGE_QUESTION || choice < 0 || choice >= (int) n_choices (self))
     return;
 
   if (self->exam != NULL)
@@ -1187,7 +1101,7 @@ choose_action (GtkWidget  *widget,
       if (entente_exam_get_kind (self->exam, position) != ENTENTE_EXAM_KIND_CHOICE)
         return;
       entente_exam_answer_choice (self->exam, position, choice);
-      mark_choices (self, choice);
+      entente_question_view_mark_choice (self->question, choice);
       save_in_progress (self);
     }
   else if (self->quiz != NULL && !self->quiz_feedback)
@@ -1395,7 +1309,7 @@ retake_action (GtkWidget  *widget,
   exam = entente_exam_new_retake (self->pack, self->result, entente_exam_make_seed (), &error);
   if (exam == NULL)
     {
-      gtk_box_append (self->results_box, wrapped_label (error->message, "error"));
+      gtk_box_append (self->results_box, entente_wrapped_label_new (error->message, "error"));
       return;
     }
 
@@ -1427,7 +1341,7 @@ send_to_review_action (GtkWidget  *widget,
                                          "%u cards are due for review now.", n), n);
 
   gtk_widget_action_set_enabled (widget, "exam.send-to-review", FALSE);
-  gtk_box_insert_child_after (self->results_box, wrapped_label (text, error != NULL ? "error" : "success"),
+  gtk_box_insert_child_after (self->results_box, entente_wrapped_label_new (text, error != NULL ? "error" : "success"),
                               gtk_widget_get_first_child (GTK_WIDGET (self->results_box)));
 }
 
@@ -1462,16 +1376,13 @@ key_binding_cb (GtkWidget *widget,
 {
   EntenteExamPage *self = ENTENTE_EXAM_PAGE (widget);
   guint keyval = g_variant_get_uint32 (args);
+  int digit = entente_question_view_key_to_digit (keyval);
 
   if (self->state != ENTENTE_EXAM_PAGE_QUESTION)
     return FALSE;
 
-  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_8)
-    return gtk_widget_activate_action (widget, "exam.choose", "i", (int) (keyval - GDK_KEY_0)) &&
-           self->n_choices > 0;
-  if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_8)
-    return gtk_widget_activate_action (widget, "exam.choose", "i", (int) (keyval - GDK_KEY_KP_0)) &&
-           self->n_choices > 0;
+  if (digit > 0)
+    return gtk_widget_activate_action (widget, "exam.choose", "i", digit) && n_choices (self) > 0;
   if (keyval == GDK_KEY_Escape)
     return gtk_widget_activate_action (widget, "exam.leave", NULL);
 
@@ -1675,5 +1586,5 @@ entente_exam_page_get_map_view (EntenteExamPage *self)
 {
   g_return_val_if_fail (ENTENTE_IS_EXAM_PAGE (self), NULL);
 
-  return self->map_view;
+  return self->question != NULL ? GTK_WIDGET (entente_question_view_get_map_view (self->question)) : NULL;
 }
