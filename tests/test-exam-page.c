@@ -13,6 +13,7 @@
 #include "entente-map-view.h"
 #include "entente-pack-loader.h"
 #include "entente-progress-store.h"
+#include "entente-question-view.h"
 #include "entente-test-ui.h"
 #include "entente-window.h"
 
@@ -140,6 +141,32 @@ answer (Fixture  *fixture,
       g_assert_not_reached ();
     }
   entente_test_iterate (20);
+}
+
+/* Picks the state @name from the list under the map through the row's own action, the
+ * one a screen reader uses (Enter on the row, or a click, activates it the same way). */
+static void
+pick_from_list (Fixture    *fixture,
+                const char *name)
+{
+  GtkWidget *map = entente_exam_page_get_map_view (fixture->page);
+  GtkWidget *view = map != NULL ? gtk_widget_get_ancestor (map, ENTENTE_TYPE_QUESTION_VIEW) : NULL;
+  GtkWidget *list;
+  GtkWidget *row;
+
+  g_assert_nonnull (view);
+  list = entente_question_view_get_state_list (ENTENTE_QUESTION_VIEW (view));
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_visible (list) && gtk_widget_is_sensitive (list));
+  for (row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (entente_test_find_label (row, name) != NULL)
+      break;
+  g_assert_nonnull (row);
+  /* Each row is a stop for the keyboard, named for a screen reader. */
+  g_assert_true (gtk_widget_get_focusable (row));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (gtk_widget_activate_action (row, "state.pick", NULL));
+  entente_test_iterate (30);
 }
 
 static GtkWidget *
@@ -335,6 +362,96 @@ test_exam_map_quiz (Fixture       *fixture,
   g_assert_cmpuint (count_results (fixture), ==, 1);
 }
 
+/* An exam of map questions answered from the list alone: the same answer as a click. */
+static void
+test_exam_map_list (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->page);
+  EntenteMapView *map;
+  EntenteExam *exam;
+
+  g_assert_true (entente_exam_page_start (fixture->page, NULL, ENTENTE_EXAM_ALL_QUESTIONS,
+                                          ENTENTE_EXAM_KIND_MAP, 0, 5));
+  entente_test_iterate (50);
+  exam = entente_exam_page_get_exam (fixture->page);
+  g_assert_cmpuint (entente_exam_get_n_questions (exam), ==, 1);
+  g_assert_cmpstr (entente_card_get_answer_code (entente_exam_get_card (exam, 0)), ==, "PL");
+  g_assert_nonnull (entente_test_find_label (root, "Or choose it from the list:"));
+
+  /* A first pick shows on the map as a click would, and can be changed. */
+  pick_from_list (fixture, "Germany");
+  map = ENTENTE_MAP_VIEW (entente_exam_page_get_map_view (fixture->page));
+  g_assert_cmpstr (entente_exam_get_given_text (exam, 0), ==, "DE");
+  g_assert_cmpstr (entente_map_view_get_selected_code (map), ==, "DE");
+  g_assert_null (entente_test_find_label (root, "Right"));
+  entente_test_iterate (200);
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "exam-map-list");
+  pick_from_list (fixture, "Poland");
+  g_assert_cmpstr (entente_exam_get_given_text (exam, 0), ==, "PL");
+  g_assert_cmpstr (entente_map_view_get_selected_code (map), ==, "PL");
+  g_assert_cmpuint (entente_exam_get_n_answered (exam), ==, 1);
+  entente_test_set_dark (TRUE);
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "exam-map-list-dark");
+  entente_test_set_dark (FALSE);
+  entente_test_resize (fixture->window, 360, 640);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->page)), ==, 360);
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "exam-map-list-narrow");
+
+  g_assert_true (activate (fixture, "exam.next", NULL));
+  g_assert_cmpint (entente_exam_page_get_state (fixture->page), ==, ENTENTE_EXAM_PAGE_RESULTS);
+  g_assert_nonnull (entente_test_find_label (root, "1 of 1 right · 100 %"));
+}
+
+/* The map quiz's "find the state" from the list: graded and marked as a click is. */
+static void
+test_exam_map_quiz_list (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->page);
+  EntenteMapQuiz *quiz;
+  guint n;
+
+  g_assert_true (activate (fixture, "exam.start-quiz", NULL));
+  quiz = entente_exam_page_get_quiz (fixture->page);
+  n = entente_map_quiz_get_n_questions (quiz);
+  g_assert_cmpuint (n, ==, 3);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *code = entente_map_quiz_get_code (quiz, i);
+      const char *wrong = g_str_equal (code, "FR") ? "DE" : "FR";
+      EntenteMapView *map = ENTENTE_MAP_VIEW (entente_exam_page_get_map_view (fixture->page));
+      GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (map), ENTENTE_TYPE_QUESTION_VIEW);
+
+      pick_from_list (fixture, entente_question_view_state_name (fixture->pack, i == 0 ? wrong : code));
+      g_assert_true (entente_map_quiz_is_answered (quiz, i));
+      g_assert_cmpstr (entente_map_view_get_selected_code (map), ==, code);
+      if (i == 0)
+        {
+          g_autofree char *text = g_strdup_printf ("Not quite: you picked %s, outlined dashed; %s is outlined",
+                                                   entente_question_view_state_name (fixture->pack, wrong),
+                                                   entente_map_quiz_get_name (quiz, i));
+
+          g_assert_false (entente_map_quiz_is_correct (quiz, i));
+          g_assert_cmpstr (entente_map_view_get_marked_code (map), ==, wrong);
+          g_assert_nonnull (entente_test_find_label (root, text));
+        }
+      else
+        {
+          g_assert_true (entente_map_quiz_is_correct (quiz, i));
+          g_assert_null (entente_map_view_get_marked_code (map));
+          g_assert_nonnull (entente_test_find_label (root, "Right"));
+        }
+      /* Answered: the list goes, the verdict is in sight. */
+      g_assert_false (gtk_widget_get_mapped (entente_question_view_get_state_list (ENTENTE_QUESTION_VIEW (view))));
+      g_assert_true (activate (fixture, "exam.next", NULL));
+    }
+
+  g_assert_cmpint (entente_exam_page_get_state (fixture->page), ==, ENTENTE_EXAM_PAGE_RESULTS);
+  g_assert_nonnull (entente_test_find_label (root, "2 of 3 right · 67 %"));
+}
+
 static void
 test_exam_narrow_dark (Fixture       *fixture,
                        gconstpointer  data)
@@ -397,6 +514,8 @@ main (int   argc,
   ADD ("same-seed", test_exam_same_seed);
   ADD ("resume", test_exam_resume);
   ADD ("map-quiz", test_exam_map_quiz);
+  ADD ("map-list", test_exam_map_list);
+  ADD ("map-quiz-list", test_exam_map_quiz_list);
   ADD ("narrow-dark", test_exam_narrow_dark);
   g_test_add_func ("/entente/exam/window", test_exam_window);
 

@@ -1488,16 +1488,8 @@ entente_exam_page_class_init (EntenteExamPageClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "exam.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "exam.previous", NULL);
-  {
-    static const guint keys[] = { GDK_KEY_Escape,
-                                  GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4,
-                                  GDK_KEY_5, GDK_KEY_6, GDK_KEY_7, GDK_KEY_8,
-                                  GDK_KEY_KP_1, GDK_KEY_KP_2, GDK_KEY_KP_3, GDK_KEY_KP_4,
-                                  GDK_KEY_KP_5, GDK_KEY_KP_6, GDK_KEY_KP_7, GDK_KEY_KP_8 };
-
-    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-      gtk_widget_class_add_binding (widget_class, keys[i], 0, key_binding_cb, "u", keys[i]);
-  }
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, key_binding_cb, "u", GDK_KEY_Escape);
+  entente_question_view_bind_number_keys (widget_class, key_binding_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "exampage");

@@ -164,6 +164,19 @@ entente_question_view_key_to_digit (guint keyval)
   return 0;
 }
 
+/* Binds 1-8, also on the keypad, to @callback on a page's class, with the key as its
+ * argument ("u"); entente_question_view_key_to_digit() reads it. */
+void
+entente_question_view_bind_number_keys (GtkWidgetClass  *widget_class,
+                                        GtkShortcutFunc  callback)
+{
+  for (guint i = 1; i <= MAX_CHOICES; i++)
+    {
+      gtk_widget_class_add_binding (widget_class, GDK_KEY_0 + i, 0, callback, "u", GDK_KEY_0 + i);
+      gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_0 + i, 0, callback, "u", GDK_KEY_KP_0 + i);
+    }
+}
+
 static void
 entente_question_view_dispose (GObject *object)
 {
@@ -402,7 +415,6 @@ state_list_new (EntenteQuestionView *self)
   g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (StateName));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new_with_mnemonic (_("Or choose it from the list:"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
 
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     {
@@ -432,14 +444,10 @@ state_list_new (EntenteQuestionView *self)
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->state_list);
   gtk_widget_add_css_class (label, "dim-label");
 
-  /* Long lists scroll within the question, so that its buttons stay near. */
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 300);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->state_list);
-
+  /* The list is as long as it is: the question scrolls as a whole, with no scrolling
+   * within scrolling. */
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), self->state_list);
   self->state_area = box;
 
   return box;

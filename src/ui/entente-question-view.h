@@ -34,6 +34,8 @@ GtkWidget   *entente_wrapped_label_new                (const char          *text
 const char  *entente_question_view_state_name         (EntentePack         *pack,
                                                        const char          *code);
 int          entente_question_view_key_to_digit       (guint                keyval);
+void         entente_question_view_bind_number_keys   (GtkWidgetClass      *widget_class,
+                                                       GtkShortcutFunc      callback);
 
 GtkWidget   *entente_question_view_new                (EntentePack         *pack,
                                                        EntenteAtlas        *atlas);

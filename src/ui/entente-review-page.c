@@ -1343,15 +1343,12 @@ entente_review_page_class_init (EntenteReviewPageClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "review.undo", NULL);
   {
-    static const guint keys[] = { GDK_KEY_space, GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_Escape,
-                                  GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4,
-                                  GDK_KEY_5, GDK_KEY_6, GDK_KEY_7, GDK_KEY_8,
-                                  GDK_KEY_KP_1, GDK_KEY_KP_2, GDK_KEY_KP_3, GDK_KEY_KP_4,
-                                  GDK_KEY_KP_5, GDK_KEY_KP_6, GDK_KEY_KP_7, GDK_KEY_KP_8 };
+    static const guint keys[] = { GDK_KEY_space, GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_Escape };
 
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
       gtk_widget_class_add_binding (widget_class, keys[i], 0, key_binding_cb, "u", keys[i]);
   }
+  entente_question_view_bind_number_keys (widget_class, key_binding_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reviewpage");
