@@ -452,6 +452,82 @@ test_exam_map_quiz_list (Fixture       *fixture,
   g_assert_nonnull (entente_test_find_label (root, "2 of 3 right · 67 %"));
 }
 
+static gboolean
+all_of_kinds (EntenteExam      *exam,
+              EntenteExamKinds  kinds)
+{
+  for (guint i = 0; i < entente_exam_get_n_questions (exam); i++)
+    if ((entente_exam_get_kind (exam, i) & kinds) == 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The setup starts from the exam defaults in Preferences; a choice made in it is for one
+ * exam and leaves the defaults be. */
+static void
+test_exam_defaults (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *kinds[] = { "choice", "map", NULL };
+  g_auto(GStrv) kept = NULL;
+  GtkWidget *row;
+  EntenteExam *exam;
+
+  /* A change of the defaults shows in the setup at once. */
+  g_settings_set_strv (settings, "exam-kinds", kinds);
+  g_settings_set_uint (settings, "exam-time-limit", 30);
+  g_settings_set_uint (settings, "exam-question-count", 10);
+  entente_test_iterate (30);
+
+  g_assert_true (activate (fixture, "exam.start", NULL));
+  exam = entente_exam_page_get_exam (fixture->page);
+  g_assert_nonnull (exam);
+  /* The fixture has one choice card and one map card. */
+  g_assert_cmpuint (entente_exam_get_n_questions (exam), ==, 2);
+  g_assert_true (all_of_kinds (exam, ENTENTE_EXAM_KIND_CHOICE | ENTENTE_EXAM_KIND_MAP));
+  g_assert_cmpuint (entente_exam_get_time_limit (exam), ==, 30 * 60);
+
+  /* Back in the setup, "Multiple Choice" is unticked for the next exam only. */
+  g_assert_true (activate (fixture, "exam.new", NULL));
+  g_assert_cmpint (entente_exam_page_get_state (fixture->page), ==, ENTENTE_EXAM_PAGE_SETUP);
+  row = gtk_widget_get_ancestor (entente_test_find_label (GTK_WIDGET (fixture->page), "Multiple Choice"),
+                                 ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_true (activate (fixture, "exam.start", NULL));
+  exam = entente_exam_page_get_exam (fixture->page);
+  g_assert_cmpuint (entente_exam_get_n_questions (exam), ==, 1);
+  g_assert_true (all_of_kinds (exam, ENTENTE_EXAM_KIND_MAP));
+  kept = g_settings_get_strv (settings, "exam-kinds");
+  g_assert_cmpstrv (kept, kinds);
+
+  /* The setup shown again starts from the defaults again. */
+  g_assert_true (activate (fixture, "exam.new", NULL));
+  g_assert_true (activate (fixture, "exam.start", NULL));
+  exam = entente_exam_page_get_exam (fixture->page);
+  g_assert_cmpuint (entente_exam_get_n_questions (exam), ==, 2);
+
+  /* Numbers between the setup's choices are taken as the nearest. */
+  g_assert_cmpuint (entente_exam_page_get_count_choice (entente_exam_page_find_count_choice (0)), ==,
+                    ENTENTE_EXAM_ALL_QUESTIONS);
+  g_assert_cmpuint (entente_exam_page_get_count_choice (entente_exam_page_find_count_choice (14)), ==, 10);
+  g_assert_cmpuint (entente_exam_page_get_count_choice (entente_exam_page_find_count_choice (15)), ==, 20);
+  g_assert_cmpuint (entente_exam_page_get_count_choice (entente_exam_page_find_count_choice (500)), ==, 40);
+  g_assert_cmpuint (entente_exam_page_get_time_limit_choice (entente_exam_page_find_time_limit_choice (0)), ==, 0);
+  g_assert_cmpuint (entente_exam_page_get_time_limit_choice (entente_exam_page_find_time_limit_choice (1)), ==, 10);
+  g_assert_cmpuint (entente_exam_page_get_time_limit_choice (entente_exam_page_find_time_limit_choice (45)), ==, 60);
+  g_assert_cmpuint (entente_exam_page_get_time_limit_choice (entente_exam_page_find_time_limit_choice (600)), ==, 60);
+  g_assert_cmpuint (entente_exam_page_kinds_from_names ((const char *[]) { "cloze", "nonsense", NULL }), ==,
+                    ENTENTE_EXAM_KIND_CLOZE);
+  g_assert_cmpuint (entente_exam_page_kinds_from_names ((const char *[]) { NULL }), ==, ENTENTE_EXAM_KINDS_ALL);
+
+  g_settings_reset (settings, "exam-kinds");
+  g_settings_reset (settings, "exam-time-limit");
+  g_settings_reset (settings, "exam-question-count");
+}
+
 static void
 test_exam_narrow_dark (Fixture       *fixture,
                        gconstpointer  data)
@@ -515,6 +591,7 @@ main (int   argc,
   ADD ("resume", test_exam_resume);
   ADD ("map-quiz", test_exam_map_quiz);
   ADD ("map-list", test_exam_map_list);
+  ADD ("defaults", test_exam_defaults);
   ADD ("map-quiz-list", test_exam_map_quiz_list);
   ADD ("narrow-dark", test_exam_narrow_dark);
   g_test_add_func ("/entente/exam/window", test_exam_window);

@@ -23,6 +23,7 @@ struct _EntenteExamPage
   EntentePack          *pack;
   EntenteProgressStore *store;
   EntenteAtlas         *atlas;
+  GSettings            *settings;
 
   /* template */
   GtkStack             *stack;
@@ -79,6 +80,104 @@ static guint signals[N_SIGNALS];
 
 static void show_question (EntenteExamPage *self);
 static void show_setup    (EntenteExamPage *self);
+
+static const guint count_choices[] = { 10, 20, 40, ENTENTE_EXAM_ALL_QUESTIONS };
+static const guint time_limit_choices[] = { 0, 10, 20, 30, 60 };   /* minutes */
+
+static const struct {
+  const char       *name;
+  EntenteExamKinds  kind;
+} kind_names[] = {
+  { "choice", ENTENTE_EXAM_KIND_CHOICE },
+  { "basic", ENTENTE_EXAM_KIND_BASIC },
+  { "cloze", ENTENTE_EXAM_KIND_CLOZE },
+  { "map", ENTENTE_EXAM_KIND_MAP },
+};
+
+guint
+entente_exam_page_get_count_choice (guint position)
+{
+  return count_choices[MIN (position, G_N_ELEMENTS (count_choices) - 1)];
+}
+
+/* The nearest count (the larger of two as near); 0 is all. */
+guint
+entente_exam_page_find_count_choice (guint n_questions)
+{
+  guint best = 0;
+
+  if (n_questions == ENTENTE_EXAM_ALL_QUESTIONS)
+    return G_N_ELEMENTS (count_choices) - 1;
+
+  for (guint i = 1; i < G_N_ELEMENTS (count_choices) - 1; i++)
+    if (ABS ((int) count_choices[i] - (int) n_questions) <= ABS ((int) count_choices[best] - (int) n_questions))
+      best = i;
+
+  return best;
+}
+
+guint
+entente_exam_page_get_time_limit_choice (guint position)
+{
+  return time_limit_choices[MIN (position, G_N_ELEMENTS (time_limit_choices) - 1)];
+}
+
+/* The nearest limit (the longer of two as near); 0 is none, and only 0. */
+guint
+entente_exam_page_find_time_limit_choice (guint minutes)
+{
+  guint best = 1;
+
+  if (minutes == 0)
+    return 0;
+
+  for (guint i = 2; i < G_N_ELEMENTS (time_limit_choices); i++)
+    if (ABS ((int) time_limit_choices[i] - (int) minutes) <= ABS ((int) time_limit_choices[best] - (int) minutes))
+      best = i;
+
+  return best;
+}
+
+EntenteExamKinds
+entente_exam_page_kinds_from_names (const char * const *names)
+{
+  EntenteExamKinds kinds = 0;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (kind_names); j++)
+      if (g_str_equal (names[i], kind_names[j].name))
+        kinds |= kind_names[j].kind;
+
+  return kinds != 0 ? kinds : ENTENTE_EXAM_KINDS_ALL;
+}
+
+/* The setup starts from the exam defaults in Preferences each time it is shown and
+ * whenever they change; what is chosen in it is for one exam and leaves them be. */
+static void
+load_exam_defaults (EntenteExamPage *self)
+{
+  g_auto(GStrv) names = g_settings_get_strv (self->settings, "exam-kinds");
+  EntenteExamKinds kinds = entente_exam_page_kinds_from_names ((const char * const *) names);
+
+  adw_combo_row_set_selected (self->count_row,
+                              entente_exam_page_find_count_choice (g_settings_get_uint (self->settings,
+                                                                                        "exam-question-count")));
+  adw_combo_row_set_selected (self->time_row,
+                              entente_exam_page_find_time_limit_choice (g_settings_get_uint (self->settings,
+                                                                                             "exam-time-limit")));
+  gtk_check_button_set_active (self->choice_check, (kinds & ENTENTE_EXAM_KIND_CHOICE) != 0);
+  gtk_check_button_set_active (self->basic_check, (kinds & ENTENTE_EXAM_KIND_BASIC) != 0);
+  gtk_check_button_set_active (self->cloze_check, (kinds & ENTENTE_EXAM_KIND_CLOZE) != 0);
+  gtk_check_button_set_active (self->map_check, (kinds & ENTENTE_EXAM_KIND_MAP) != 0);
+}
+
+static void
+settings_changed_cb (EntenteExamPage *self,
+                     const char      *key)
+{
+  if (g_str_has_prefix (key, "exam-"))
+    load_exam_defaults (self);
+}
 
 static gint64
 now_ms (void)
@@ -933,8 +1032,6 @@ start_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   EntenteExamPage *self = ENTENTE_EXAM_PAGE (widget);
-  static const guint counts[] = { 10, 20, 40, ENTENTE_EXAM_ALL_QUESTIONS };
-  static const guint limits[] = { 0, 600, 1200, 1800, 3600 };
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autofree char *seed_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->seed_row))));
   EntenteExamKinds kinds = 0;
@@ -975,9 +1072,9 @@ start_action (GtkWidget  *widget,
     }
 
   entente_exam_page_start (self, (const char * const *) ids->pdata,
-                           counts[MIN (adw_combo_row_get_selected (self->count_row), G_N_ELEMENTS (counts) - 1)],
+                           entente_exam_page_get_count_choice (adw_combo_row_get_selected (self->count_row)),
                            kinds,
-                           limits[MIN (adw_combo_row_get_selected (self->time_row), G_N_ELEMENTS (limits) - 1)],
+                           60 * entente_exam_page_get_time_limit_choice (adw_combo_row_get_selected (self->time_row)),
                            seed);
 }
 
@@ -1349,6 +1446,7 @@ static void
 show_setup (EntenteExamPage *self)
 {
   stop_tick (self);
+  load_exam_defaults (self);
   update_resume (self);
   update_history (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exam.send-to-review", TRUE);
@@ -1409,6 +1507,7 @@ entente_exam_page_dispose (GObject *object)
   g_clear_object (&self->pack);
   g_clear_object (&self->store);
   g_clear_object (&self->atlas);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (entente_exam_page_parent_class)->dispose (object);
 }
@@ -1501,6 +1600,10 @@ entente_exam_page_init (EntenteExamPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->section_checks = g_ptr_array_new ();
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  load_exam_defaults (self);
   set_state (self, ENTENTE_EXAM_PAGE_SETUP);
   update_sections_subtitle (self);
 }

@@ -58,4 +58,16 @@ EntenteExam         *entente_exam_page_get_exam     (EntenteExamPage      *self)
 EntenteMapQuiz      *entente_exam_page_get_quiz     (EntenteExamPage      *self);
 GtkWidget           *entente_exam_page_get_map_view (EntenteExamPage      *self);
 
+/* The setup's choices, which Preferences offers too for the exam defaults (the settings
+ * "exam-question-count", "exam-kinds", "exam-time-limit"): the question counts
+ * (ENTENTE_EXAM_ALL_QUESTIONS last) and the time limits in minutes (0, none, first),
+ * by their position in the setup's lists; and the position of the one nearest a number. */
+guint                entente_exam_page_get_count_choice      (guint                 position);
+guint                entente_exam_page_find_count_choice     (guint                 n_questions);
+guint                entente_exam_page_get_time_limit_choice (guint                 position);
+guint                entente_exam_page_find_time_limit_choice (guint                minutes);
+/* The kinds of question named in "exam-kinds" ("choice", "basic", "cloze", "map"); all
+ * of them for a list with none of these names. */
+EntenteExamKinds     entente_exam_page_kinds_from_names      (const char * const   *names);
+
 G_END_DECLS
