@@ -115,6 +115,106 @@ test_preferences_reset (void)
   entente_test_iterate (50);
 }
 
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title,
+          GType       type)
+{
+  GtkWidget *label = entente_test_find_label (root, title);
+  GtkWidget *row = label != NULL ? gtk_widget_get_ancestor (label, type) : NULL;
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* The exam defaults: written as they are changed, following the settings, and never
+ * without a kind of question. */
+static void
+test_preferences_exam_defaults (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *no_map[] = { "choice", "basic", "cloze", NULL };
+  const char *cloze[] = { "cloze", NULL };
+  g_auto(GStrv) kinds = NULL;
+  GtkWidget *preferences;
+  GtkWidget *row;
+  GtkWidget *cloze_switch;
+
+  g_settings_reset (settings, "exam-kinds");
+  g_settings_reset (settings, "exam-question-count");
+  g_settings_reset (settings, "exam-time-limit");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  entente_test_iterate (300);
+  preferences = find_preferences ();
+  g_assert_nonnull (preferences);
+  g_assert_nonnull (entente_test_find_label (preferences, "Practice Exams"));
+
+  /* The defaults as shipped: 20 questions, every kind, no time limit. */
+  row = find_row (preferences, "Questions", ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  row = find_row (preferences, "Time Limit", ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  cloze_switch = entente_test_find_child (find_row (preferences, "Gaps in a Sentence", ADW_TYPE_ACTION_ROW),
+                                          GTK_TYPE_SWITCH);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (cloze_switch)));
+
+  /* Each change is written at once. */
+  adw_action_row_activate (ADW_ACTION_ROW (find_row (preferences, "States on the Map", ADW_TYPE_ACTION_ROW)));
+  entente_test_iterate (400);   /* a switch turns when its animation ends */
+  kinds = g_settings_get_strv (settings, "exam-kinds");
+  g_assert_cmpstrv (kinds, no_map);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (preferences, "Questions", ADW_TYPE_COMBO_ROW)), 2);
+  g_assert_cmpuint (g_settings_get_uint (settings, "exam-question-count"), ==, 40);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (preferences, "Questions", ADW_TYPE_COMBO_ROW)), 3);
+  g_assert_cmpuint (g_settings_get_uint (settings, "exam-question-count"), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (preferences, "Time Limit", ADW_TYPE_COMBO_ROW)), 3);
+  g_assert_cmpuint (g_settings_get_uint (settings, "exam-time-limit"), ==, 30);
+
+  /* The rows follow the settings; a number between the choices shows as the nearest. */
+  g_settings_set_uint (settings, "exam-question-count", 15);
+  entente_test_iterate (20);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (preferences, "Questions",
+                                                                           ADW_TYPE_COMBO_ROW))), ==, 1);
+  g_settings_set_strv (settings, "exam-kinds", cloze);
+  entente_test_iterate (20);
+  g_strfreev (kinds);
+  kinds = g_settings_get_strv (settings, "exam-kinds");
+  g_assert_cmpstrv (kinds, cloze);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (cloze_switch)));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (entente_test_find_child (find_row (preferences, "Multiple Choice",
+                                                                                         ADW_TYPE_ACTION_ROW),
+                                                                               GTK_TYPE_SWITCH))));
+
+  /* The last kind on cannot be turned off: an exam needs one. */
+  g_assert_false (gtk_widget_is_sensitive (cloze_switch));
+  adw_action_row_activate (ADW_ACTION_ROW (find_row (preferences, "Gaps in a Sentence", ADW_TYPE_ACTION_ROW)));
+  entente_test_iterate (400);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (cloze_switch)));
+  g_strfreev (kinds);
+  kinds = g_settings_get_strv (settings, "exam-kinds");
+  g_assert_cmpstrv (kinds, cloze);
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (cloze_switch, GTK_TYPE_SCROLLED_WINDOW)));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    entente_test_iterate (50);
+    entente_test_screenshot (preferences, "preferences-exams");
+    entente_test_set_dark (TRUE);
+    entente_test_screenshot (preferences, "preferences-exams-dark");
+    entente_test_set_dark (FALSE);
+    entente_test_resize (GTK_WINDOW (preferences), 360, 640);
+    entente_test_screenshot (preferences, "preferences-exams-narrow");
+  }
+
+  g_settings_reset (settings, "exam-kinds");
+  g_settings_reset (settings, "exam-question-count");
+  g_settings_reset (settings, "exam-time-limit");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  entente_test_iterate (50);
+}
+
 static void
 test_guide_parse (void)
 {
@@ -168,6 +268,7 @@ main (int   argc,
 
   g_test_add_func ("/entente/preferences/window", test_preferences_window);
   g_test_add_func ("/entente/preferences/reset", test_preferences_reset);
+  g_test_add_func ("/entente/preferences/exam-defaults", test_preferences_exam_defaults);
   g_test_add_func ("/entente/guide/parse", test_guide_parse);
   g_test_add_func ("/entente/guide/window", test_guide_window);
 

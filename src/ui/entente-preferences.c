@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "entente-application.h"
+#include "entente-exam-page.h"
 #include "entente-preferences.h"
 #include "entente-window.h"
 
@@ -26,6 +27,10 @@ struct _EntentePreferences
   GtkSpinButton        *interval_spin;
   GtkSwitch            *fuzz_switch;
   GtkSwitch            *type_switch;
+  AdwComboRow          *exam_count_row;
+  GtkSwitch            *exam_switches[4];   /* in the order of exam_kind_names */
+  AdwComboRow          *exam_time_row;
+  gboolean              loading_kinds;      /* the switches follow the settings */
   AdwPreferencesGroup  *progress_group;
   AdwActionRow         *reset_row;
   GtkWidget            *reset_button;
@@ -131,6 +136,88 @@ style_set_mapping (const GValue       *value,
   return g_variant_new_string (nicks[MIN (selected, G_N_ELEMENTS (nicks) - 1)]);
 }
 
+/* The exam defaults: the kinds of question, one switch each, in "exam-kinds". */
+static const char * const exam_kind_names[] = { "choice", "basic", "cloze", "map" };
+
+static void
+load_exam_kinds (EntentePreferences *self)
+{
+  g_auto(GStrv) names = g_settings_get_strv (self->settings, "exam-kinds");
+  EntenteExamKinds kinds = entente_exam_page_kinds_from_names ((const char * const *) names);
+  guint n_on = 0;
+
+  self->loading_kinds = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (exam_kind_names); i++)
+    {
+      const char *one[] = { exam_kind_names[i], NULL };
+      gboolean on = (kinds & entente_exam_page_kinds_from_names (one)) != 0;
+
+      gtk_switch_set_active (self->exam_switches[i], on);
+      n_on += on ? 1 : 0;
+    }
+  self->loading_kinds = FALSE;
+
+  /* An exam needs at least one kind: the last one on stays on. */
+  for (guint i = 0; i < G_N_ELEMENTS (exam_kind_names); i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->exam_switches[i]),
+                              n_on > 1 || !gtk_switch_get_active (self->exam_switches[i]));
+}
+
+static void
+exam_switch_changed_cb (EntentePreferences *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "exam-kinds");
+
+  if (self->loading_kinds)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (exam_kind_names); i++)
+    if (gtk_switch_get_active (self->exam_switches[i]))
+      g_strv_builder_add (builder, exam_kind_names[i]);
+  names = g_strv_builder_end (builder);
+
+  if (names[0] != NULL && !g_strv_equal ((const char * const *) names, (const char * const *) old))
+    g_settings_set_strv (self->settings, "exam-kinds", (const char * const *) names);
+  else
+    load_exam_kinds (self);
+}
+
+static gboolean
+exam_count_get_mapping (GValue   *value,
+                        GVariant *variant,
+                        gpointer  user_data)
+{
+  g_value_set_uint (value, entente_exam_page_find_count_choice (g_variant_get_uint32 (variant)));
+  return TRUE;
+}
+
+static GVariant *
+exam_count_set_mapping (const GValue       *value,
+                        const GVariantType *expected_type,
+                        gpointer            user_data)
+{
+  return g_variant_new_uint32 (entente_exam_page_get_count_choice (g_value_get_uint (value)));
+}
+
+static gboolean
+exam_time_get_mapping (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  g_value_set_uint (value, entente_exam_page_find_time_limit_choice (g_variant_get_uint32 (variant)));
+  return TRUE;
+}
+
+static GVariant *
+exam_time_set_mapping (const GValue       *value,
+                       const GVariantType *expected_type,
+                       gpointer            user_data)
+{
+  return g_variant_new_uint32 (entente_exam_page_get_time_limit_choice (g_value_get_uint (value)));
+}
+
 static void
 entente_preferences_dispose (GObject *object)
 {
@@ -159,6 +246,16 @@ entente_preferences_class_init (EntentePreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntentePreferences, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, EntentePreferences, fuzz_switch);
   gtk_widget_class_bind_template_child (widget_class, EntentePreferences, type_switch);
+  gtk_widget_class_bind_template_child (widget_class, EntentePreferences, exam_count_row);
+  gtk_widget_class_bind_template_child_full (widget_class, "exam_choice_switch", FALSE,
+                                             G_STRUCT_OFFSET (EntentePreferences, exam_switches[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "exam_basic_switch", FALSE,
+                                             G_STRUCT_OFFSET (EntentePreferences, exam_switches[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "exam_cloze_switch", FALSE,
+                                             G_STRUCT_OFFSET (EntentePreferences, exam_switches[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "exam_map_switch", FALSE,
+                                             G_STRUCT_OFFSET (EntentePreferences, exam_switches[3]));
+  gtk_widget_class_bind_template_child (widget_class, EntentePreferences, exam_time_row);
   gtk_widget_class_bind_template_child (widget_class, EntentePreferences, progress_group);
   gtk_widget_class_bind_template_child (widget_class, EntentePreferences, reset_row);
   gtk_widget_class_bind_template_child (widget_class, EntentePreferences, reset_button);
@@ -184,6 +281,19 @@ entente_preferences_init (EntentePreferences *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "type-answers", self->type_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+
+  g_settings_bind_with_mapping (self->settings, "exam-question-count", self->exam_count_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, exam_count_get_mapping, exam_count_set_mapping,
+                                NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "exam-time-limit", self->exam_time_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, exam_time_get_mapping, exam_time_set_mapping,
+                                NULL, NULL);
+  load_exam_kinds (self);
+  g_signal_connect_object (self->settings, "changed::exam-kinds", G_CALLBACK (load_exam_kinds), self,
+                           G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (self->exam_switches); i++)
+    g_signal_connect_object (self->exam_switches[i], "notify::active", G_CALLBACK (exam_switch_changed_cb),
+                             self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed::desired-retention",
                            G_CALLBACK (update_retention_subtitle), self, G_CONNECT_SWAPPED);
