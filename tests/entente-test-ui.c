@@ -134,29 +134,17 @@ wait_for_frame (GtkWidget *widget)
   entente_test_iterate (20);
 }
 
-char *
-entente_test_screenshot (GtkWidget  *widget,
-                         const char *name)
+/* Renders @widget as it is now on screen, after its next frame. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *filename = NULL;
-  g_autofree char *path = NULL;
   GtkSnapshot *snapshot;
   GskRenderer *renderer;
-  const char *dir;
+  GdkTexture *texture;
   int width;
   int height;
-
-  g_assert_true (GTK_IS_WIDGET (widget));
-  g_assert_true (gtk_widget_get_mapped (widget));
-
-  dir = g_getenv ("ENTENTE_SCREENSHOT_DIR");
-  if (dir == NULL || dir[0] == '\0')
-    return NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
 
   wait_for_frame (widget);
 
@@ -182,6 +170,38 @@ entente_test_screenshot (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_nonnull (texture);
+
+  return texture;
+}
+
+GdkTexture *
+entente_test_render (GtkWidget *widget)
+{
+  g_assert_true (GTK_IS_WIDGET (widget));
+  g_assert_true (gtk_widget_get_mapped (widget));
+
+  return render_widget (widget);
+}
+
+char *
+entente_test_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *path = NULL;
+  const char *dir;
+
+  g_assert_true (GTK_IS_WIDGET (widget));
+  g_assert_true (gtk_widget_get_mapped (widget));
+
+  dir = g_getenv ("ENTENTE_SCREENSHOT_DIR");
+  if (dir == NULL || dir[0] == '\0')
+    return NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  texture = render_widget (widget);
 
   filename = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, filename, NULL);
@@ -434,4 +454,89 @@ entente_test_list_windows (GType type)
     }
 
   return g_list_reverse (windows);
+}
+
+static gboolean
+has_scrolling_ancestor (GtkWidget *widget,
+                        GtkWidget *root)
+{
+  for (GtkWidget *ancestor = gtk_widget_get_parent (widget);
+       ancestor != NULL && ancestor != root;
+       ancestor = gtk_widget_get_parent (ancestor))
+    if (GTK_IS_VIEWPORT (ancestor) || GTK_IS_SCROLLED_WINDOW (ancestor) ||
+        GTK_IS_SCROLLABLE (ancestor))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* libadwaita's badge on a view switcher button (AdwIndicatorBin, private) lays its number
+ * out in a smaller box than it draws it in. */
+static gboolean
+in_indicator_badge (GtkWidget *widget)
+{
+  GType indicator_type = g_type_from_name ("AdwIndicatorBin");
+
+  return indicator_type != 0 && gtk_widget_get_ancestor (widget, indicator_type) != NULL;
+}
+
+static gboolean
+label_is_cut (GtkLabel  *label,
+              GtkWidget *root)
+{
+  GtkWidget *widget = GTK_WIDGET (label);
+  const char *text = gtk_label_get_text (label);
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  PangoRectangle logical;
+
+  if (text == NULL || text[0] == '\0' || !gtk_widget_is_drawable (widget) ||
+      gtk_widget_get_opacity (widget) == 0 ||
+      gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE || in_indicator_badge (widget))
+    return FALSE;
+
+  /* The text as laid out for the allocated width (the label's content box, without its
+   * CSS padding and border) must fit in it. */
+  pango_layout_get_pixel_extents (gtk_label_get_layout (label), NULL, &logical);
+  if (logical.width > width + 1 || logical.height > height + 1)
+    return TRUE;
+
+  /* Outside what @root shows, with nothing to scroll it into view. */
+  if (!has_scrolling_ancestor (widget, root) &&
+      gtk_widget_compute_bounds (widget, root, &bounds) &&
+      (bounds.origin.x < -0.5 ||
+       bounds.origin.x + bounds.size.width > gtk_widget_get_width (root) + 0.5))
+    return TRUE;
+
+  return FALSE;
+}
+
+static void
+collect_cut_labels (GtkWidget  *widget,
+                    GtkWidget  *root,
+                    GList     **list)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && label_is_cut (GTK_LABEL (widget), root))
+    *list = g_list_prepend (*list, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cut_labels (child, root, list);
+}
+
+GList *
+entente_test_find_cut_labels (GtkWidget *root)
+{
+  GList *list = NULL;
+
+  g_assert_true (GTK_IS_WIDGET (root));
+
+  collect_cut_labels (root, root, &list);
+
+  return g_list_reverse (list);
 }

@@ -35,6 +35,15 @@ void      entente_test_wait_until       (gboolean        (*condition) (gpointer 
 char     *entente_test_screenshot       (GtkWidget       *widget,
                                          const char      *name);
 
+/* Renders @widget as it is now on screen, after its next frame, like
+ * entente_test_screenshot() but without saving it. */
+GdkTexture *entente_test_render         (GtkWidget       *widget);
+
+/* The labels shown in @root (borrowed pointers, in a new list) whose text does not fit:
+ * narrower than their text without ellipsizing or wrapping, lower than their lines, or
+ * outside @root with nothing to scroll them into view. */
+GList     *entente_test_find_cut_labels (GtkWidget       *root);
+
 /* There is no public way to synthesise a GdkEvent in GTK 4.8, so this does what the key
  * press would do in GTK's own dispatch without a real event: it looks @keyval + @mods up
  * in the shortcut controllers of @widget and its ancestors (widget bindings such as
