@@ -30,7 +30,10 @@ struct _EntenteApplication
    * ENTENTE_BENCH_EXIT_ON_MAP when /proc cannot tell the process's own. */
   gint64           created_usec;
 
-  /* The learner's progress, opened when a window first asks for it. */
+  /* The learner's progress. Opening it (an integrity check, perhaps a migration or a
+   * new database, each synced to disk) starts in a thread when the first window is
+   * made; the first caller of get_progress_store() waits for it. */
+  GThread              *progress_thread;
   EntenteProgressStore *progress_store;
   char                 *progress_notice;
   gboolean              progress_tried;
@@ -102,10 +105,66 @@ bench_window_mapped_cb (EntenteApplication *self,
   g_application_quit (G_APPLICATION (self));
 }
 
+typedef struct
+{
+  EntenteProgressStore *store;
+  GError               *error;
+} OpenedStore;
+
+static gpointer
+open_progress_store_thread (gpointer data)
+{
+  g_autofree char *path = entente_progress_store_get_default_path ();
+  OpenedStore *opened = g_new0 (OpenedStore, 1);
+
+  opened->store = entente_progress_store_open (path, &opened->error);
+
+  return opened;
+}
+
+/* Takes the store the start-up thread opened, or opens it here when there was no thread. */
+static void
+finish_opening_progress_store (EntenteApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->progress_tried)
+    return;
+  self->progress_tried = TRUE;
+
+  if (self->progress_thread != NULL)
+    {
+      OpenedStore *opened = g_thread_join (g_steal_pointer (&self->progress_thread));
+
+      self->progress_store = opened->store;
+      error = opened->error;
+      g_free (opened);
+    }
+  else
+    {
+      g_autofree char *path = entente_progress_store_get_default_path ();
+
+      self->progress_store = entente_progress_store_open (path, &error);
+    }
+
+  if (self->progress_store == NULL)
+    /* Translators: %s is why the database could not be opened */
+    self->progress_notice = g_strdup_printf (_("Progress cannot be saved: %s"), error->message);
+  else if (entente_progress_store_get_notice (self->progress_store) != NULL)
+    self->progress_notice = g_strdup (entente_progress_store_get_notice (self->progress_store));
+}
+
 static EntenteWindow *
 entente_application_create_window (EntenteApplication *self)
 {
-  EntenteWindow *window = entente_window_new (self);
+  EntenteWindow *window;
+
+  /* Progress is opened beside building the window and loading the pack, which will
+   * ask for it. */
+  if (!self->progress_tried && self->progress_thread == NULL)
+    self->progress_thread = g_thread_new ("entente-open-progress", open_progress_store_thread, NULL);
+
+  window = entente_window_new (self);
 
   if (g_strcmp0 (g_getenv ("ENTENTE_BENCH_EXIT_ON_MAP"), "1") == 0)
     g_signal_connect_object (window, "map",
@@ -313,6 +372,9 @@ entente_application_finalize (GObject *object)
 {
   EntenteApplication *self = ENTENTE_APPLICATION (object);
 
+  /* A start-up that ended before any window asked for progress. */
+  if (self->progress_thread != NULL)
+    finish_opening_progress_store (self);
   g_clear_object (&self->progress_store);
   g_clear_pointer (&self->progress_notice, g_free);
   g_clear_object (&self->settings);
@@ -360,9 +422,10 @@ entente_application_new (void)
 /**
  * entente_application_get_progress_store:
  *
- * The learner's progress, `entente/progress.db` under the user data folder, opened the
- * first time it is asked for. A damaged database has then been moved aside and a new one
- * started, and a database from a newer Entente is open read-only: the notice says so.
+ * The learner's progress, `entente/progress.db` under the user data folder: opened in a
+ * thread from when the first window is made, and waited for by the first caller. A damaged database has
+ * then been moved aside and a new one started, and a database from a newer Entente is
+ * open read-only: the notice says so.
  * NULL only when no database could be opened at all (the notice says why).
  */
 EntenteProgressStore *
@@ -370,19 +433,7 @@ entente_application_get_progress_store (EntenteApplication *self)
 {
   g_return_val_if_fail (ENTENTE_IS_APPLICATION (self), NULL);
 
-  if (!self->progress_tried)
-    {
-      g_autofree char *path = entente_progress_store_get_default_path ();
-      g_autoptr(GError) error = NULL;
-
-      self->progress_tried = TRUE;
-      self->progress_store = entente_progress_store_open (path, &error);
-      if (self->progress_store == NULL)
-        /* Translators: %s is why the database could not be opened */
-        self->progress_notice = g_strdup_printf (_("Progress cannot be saved: %s"), error->message);
-      else if (entente_progress_store_get_notice (self->progress_store) != NULL)
-        self->progress_notice = g_strdup (entente_progress_store_get_notice (self->progress_store));
-    }
+  finish_opening_progress_store (self);
 
   return self->progress_store;
 }

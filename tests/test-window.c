@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 
 #include "entente-application.h"
+#include "entente-exam-page.h"
 #include "entente-pack-loader.h"
 #include "entente-test-ui.h"
 #include "entente-window.h"
@@ -305,6 +306,7 @@ test_window_builtin (void)
   g_autoptr(GError) error = NULL;
   EntenteWindow *window;
   AdwViewSwitcherTitle *switcher_title;
+  EntenteExamPage *exam_page;
   AdwViewStack *view_stack;
   GListModel *pages;
   g_autoptr(AdwViewStackPage) page = NULL;
@@ -357,6 +359,25 @@ test_window_builtin (void)
   g_assert_true (entente_outline_view_get_pack (entente_window_get_outline_view (window)) ==
                  entente_window_get_pack (window));
   g_assert_nonnull (entente_outline_view_get_section_id (entente_window_get_outline_view (window)));
+
+  /* Progress was opened beside the window (in a thread), and the Review page counts
+   * today's new cards from it for its badge. */
+  g_assert_nonnull (entente_application_get_progress_store (app));
+  g_assert_false (entente_progress_store_get_read_only (entente_application_get_progress_store (app)));
+  g_object_unref (page);
+  page = g_list_model_get_item (pages, 2);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), >, 0);
+
+  /* The Practice page is given the pack when it is first shown: then an exam starts
+   * from the window's pack. */
+  adw_view_stack_set_visible_child_name (view_stack, "practice");
+  entente_test_iterate (20);
+  exam_page = ENTENTE_EXAM_PAGE (get_template_child (window, "exam_page"));
+  g_assert_true (entente_exam_page_start (exam_page, NULL, 10, ENTENTE_EXAM_KINDS_ALL, 0, 1));
+  g_assert_true (entente_exam_get_pack (entente_exam_page_get_exam (exam_page)) ==
+                 entente_window_get_pack (window));
+  adw_view_stack_set_visible_child_name (view_stack, "outline");
+  entente_test_iterate (20);
 
   entente_test_set_dark (FALSE);
   g_free (entente_test_screenshot (GTK_WIDGET (window), "window-light"));

@@ -42,6 +42,9 @@ struct _EntenteWindow
   AdwViewStackPage     *stats_stack_page;
   EntenteStatsPage     *stats_page;
   gboolean              store_asked;
+  /* The Practice page is given its pack when it is first shown, not at start-up:
+   * TRUE once it has one. */
+  gboolean              exam_page_has_pack;
   AdwToast             *progress_toast; /* weak: the last toast about progress */
   AdwViewSwitcherBar   *switcher_bar;
 
@@ -231,6 +234,30 @@ entente_window_set_loading (EntenteWindow *self,
     }
 }
 
+static gboolean
+is_showing_page (EntenteWindow *self,
+                 const char    *name)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), name) == 0;
+}
+
+static void
+give_exam_page_pack (EntenteWindow *self)
+{
+  gboolean has_cards = self->pack != NULL &&
+                       g_list_model_get_n_items (entente_pack_get_cards (self->pack)) > 0;
+
+  entente_exam_page_set_pack (self->exam_page, has_cards ? self->pack : NULL);
+  self->exam_page_has_pack = has_cards;
+}
+
+static void
+visible_page_changed_cb (EntenteWindow *self)
+{
+  if (!self->exam_page_has_pack && self->pack != NULL && is_showing_page (self, "practice"))
+    give_exam_page_pack (self);
+}
+
 static void
 entente_window_set_pack (EntenteWindow *self,
                          EntentePack   *pack)
@@ -310,12 +337,12 @@ entente_window_set_pack (EntenteWindow *self,
   entente_review_page_set_pack (self->review_page, has_cards ? pack : NULL);
   adw_view_stack_page_set_visible (self->review_stack_page, has_cards);
   entente_stats_page_set_pack (self->stats_page, has_cards ? pack : NULL);
-  entente_exam_page_set_pack (self->exam_page, has_cards ? pack : NULL);
+  if (self->exam_page_has_pack || is_showing_page (self, "practice"))
+    give_exam_page_pack (self);
   adw_view_stack_page_set_visible (self->exam_stack_page, has_cards);
   adw_view_stack_page_set_visible (self->stats_stack_page, has_cards);
-  if (!has_cards && (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") == 0 ||
-                     g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "statistics") == 0 ||
-                     g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "practice") == 0))
+  if (!has_cards && (is_showing_page (self, "review") || is_showing_page (self, "statistics") ||
+                     is_showing_page (self, "practice")))
     adw_view_stack_set_visible_child_name (self->view_stack, "outline");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quiz-section", has_cards);
 
@@ -1209,6 +1236,9 @@ entente_window_init (EntenteWindow *self)
                            G_CONNECT_SWAPPED);
   g_object_bind_property (self->review_page, "n-today", self->review_stack_page, "badge-number",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_page_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->exam_page, "show-section",
                            G_CALLBACK (members_show_section_cb), self,
                            G_CONNECT_SWAPPED);
