@@ -12,6 +12,7 @@
 
 #include "entente-exam.h"
 #include "entente-iso3166.h"
+#include "entente-random.h"
 #include "entente-text.h"
 
 #define EXAM_FORMAT "entente-exam"
@@ -20,38 +21,6 @@
 #define MAX_CHOICES 8
 
 G_DEFINE_QUARK (entente-exam-error-quark, entente_exam_error)
-
-/* splitmix64 (Steele, Lea and Flood 2014): small, fast and the same everywhere. */
-typedef struct
-{
-  guint64 state;
-} Rng;
-
-static guint64
-rng_next (Rng *rng)
-{
-  guint64 z = (rng->state += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
-
-  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
-
-/* Uniform in [0, n), without modulo bias; n > 0. */
-static guint64
-rng_below (Rng     *rng,
-           guint64  n)
-{
-  guint64 threshold = (-n) % n;
-
-  for (;;)
-    {
-      guint64 r = rng_next (rng);
-
-      if (r >= threshold)
-        return r % n;
-    }
-}
 
 typedef struct
 {
@@ -211,9 +180,9 @@ typedef struct
 
 /* Fills in what the seed decides for one question. */
 static void
-question_init (Question   *q,
-               const Item *item,
-               Rng        *rng)
+question_init (Question      *q,
+               const Item    *item,
+               EntenteRandom *rng)
 {
   memset (q, 0, sizeof *q);
   q->card = item->card;
@@ -228,7 +197,7 @@ question_init (Question   *q,
         q->order[i] = i;
       for (guint i = q->n_choices; i > 1; i--)
         {
-          guint j = rng_below (rng, i);
+          guint j = entente_random_below (rng, i);
           guint8 tmp = q->order[i - 1];
 
           q->order[i - 1] = q->order[j];
@@ -237,7 +206,7 @@ question_init (Question   *q,
     }
   else if (q->kind == ENTENTE_EXAM_KIND_CLOZE)
     {
-      q->gap = item->n_parts > 0 ? (int) rng_below (rng, item->n_parts) : 0;
+      q->gap = item->n_parts > 0 ? (int) entente_random_below (rng, item->n_parts) : 0;
     }
 }
 
@@ -266,13 +235,13 @@ exam_alloc (EntentePack                *pack,
 
 /* Puts @items in the seed's order and makes them questions. */
 static void
-exam_add_questions (EntenteExam *exam,
-                    GArray      *items,
-                    Rng         *rng)
+exam_add_questions (EntenteExam   *exam,
+                    GArray        *items,
+                    EntenteRandom *rng)
 {
   for (guint i = items->len; i > 1; i--)
     {
-      guint j = rng_below (rng, i);
+      guint j = entente_random_below (rng, i);
       Item tmp = g_array_index (items, Item, i - 1);
 
       g_array_index (items, Item, i - 1) = g_array_index (items, Item, j);
@@ -484,7 +453,7 @@ entente_exam_new (EntentePack                *pack,
   g_autoptr(EntenteExam) exam = NULL;
   ExamIndex *index;
   guint n_candidates = 0, n_nonempty = 0, n, given = 0;
-  Rng rng;
+  EntenteRandom rng;
 
   g_return_val_if_fail (ENTENTE_IS_PACK (pack), NULL);
   g_return_val_if_fail (settings != NULL, NULL);
@@ -552,7 +521,7 @@ entente_exam_new (EntentePack                *pack,
 
       group->quota = (guint) (((guint64) n * group->n) / n_candidates);
       group->remainder = ((guint64) n * group->n) % n_candidates;
-      group->tie = rng_next (&rng);
+      group->tie = entente_random_next (&rng);
       given += group->quota;
       order[k++] = g;
     }
@@ -585,7 +554,7 @@ entente_exam_new (EntentePack                *pack,
 
           if (group->quota < candidates->len)
             {
-              guint j = k + rng_below (&rng, candidates->len - k);
+              guint j = k + entente_random_below (&rng, candidates->len - k);
               guint tmp = c[k];
 
               c[k] = c[j];
@@ -1921,7 +1890,7 @@ entente_exam_new_retake (EntentePack              *pack,
   g_autoptr(GHashTable) seen = NULL;
   EntenteExamSettings settings = { 0, };
   EntenteExam *exam;
-  Rng rng;
+  EntenteRandom rng;
 
   g_return_val_if_fail (ENTENTE_IS_PACK (pack), NULL);
   g_return_val_if_fail (result != NULL, NULL);

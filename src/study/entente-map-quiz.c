@@ -13,47 +13,22 @@
 #include "entente-exam.h"
 #include "entente-iso3166.h"
 #include "entente-map-quiz.h"
+#include "entente-random.h"
 
 #define QUIZ_FORMAT "entente-map-quiz"
 #define FORMAT_VERSION 1
 
 G_DEFINE_QUARK (entente-map-quiz-error-quark, entente_map_quiz_error)
 
-/* splitmix64, as in entente-exam.c. */
-static guint64
-rng_next (guint64 *state)
-{
-  guint64 z = (*state += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
-
-  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
-
-static guint
-rng_below (guint64 *state,
-           guint    n)
-{
-  guint64 threshold = (-(guint64) n) % n;
-
-  for (;;)
-    {
-      guint64 r = rng_next (state);
-
-      if (r >= threshold)
-        return (guint) (r % n);
-    }
-}
-
 /* Moves @k items drawn without repeats to the front of @items, in drawn order. */
 static void
-draw_front (GPtrArray *items,
-            guint      k,
-            guint64   *state)
+draw_front (GPtrArray     *items,
+            guint          k,
+            EntenteRandom *state)
 {
   for (guint i = 0; i < k && i < items->len; i++)
     {
-      guint j = i + rng_below (state, items->len - i);
+      guint j = i + (guint) entente_random_below (state, items->len - i);
       gpointer tmp = items->pdata[i];
 
       items->pdata[i] = items->pdata[j];
@@ -177,12 +152,12 @@ has_capital (EntenteMember *member)
 /* Shuffles the right answer and up to three others (drawn from @others, which must not
  * hold it) into the question's choices. */
 static void
-question_set_choices (Question    *q,
-                      const char  *right_label,
-                      const char  *right_code,
-                      GPtrArray   *other_labels,
-                      GPtrArray   *other_codes,
-                      guint64     *state)
+question_set_choices (Question      *q,
+                      const char    *right_label,
+                      const char    *right_code,
+                      GPtrArray     *other_labels,
+                      GPtrArray     *other_codes,
+                      EntenteRandom *state)
 {
   guint n_others = MIN (other_labels->len, ENTENTE_MAP_QUIZ_N_CHOICES - 1);
   guint n = n_others + 1;
@@ -191,7 +166,7 @@ question_set_choices (Question    *q,
   /* Draw the others by index so that labels and codes move together. */
   for (guint i = 0; i < other_labels->len && i < n_others; i++)
     {
-      guint j = i + rng_below (state, other_labels->len - i);
+      guint j = i + (guint) entente_random_below (state, other_labels->len - i);
       gpointer tmp;
 
       tmp = other_labels->pdata[i];
@@ -209,7 +184,7 @@ question_set_choices (Question    *q,
     index[i] = i;
   for (guint i = n; i > 1; i--)
     {
-      guint j = rng_below (state, i);
+      guint j = (guint) entente_random_below (state, i);
       guint tmp = index[i - 1];
 
       index[i - 1] = index[j];
@@ -252,7 +227,7 @@ entente_map_quiz_new (EntentePack         *pack,
   g_autoptr(GPtrArray) capitals = NULL;
   g_autoptr(GHashTable) seen_capitals = NULL;
   GListModel *members;
-  guint64 state = seed;
+  EntenteRandom state = { seed };
   guint n;
 
   g_return_val_if_fail (ENTENTE_IS_PACK (pack), NULL);
