@@ -343,6 +343,30 @@ test_iso3166 (void)
   g_assert_null (entente_iso3166_get_localized_name ("XX"));
 }
 
+/* A state's name: the pack's own name for a member, the ISO name for any other state. */
+static void
+test_state_names (void)
+{
+  static const char json[] =
+    "{ \"format\": \"entente-pack\", \"version\": 1, \"id\": \"names\","
+    "  \"title\": \"Names\", \"language\": \"en\", \"as_of\": \"2024\","
+    "  \"outline\": [ { \"id\": \"s\", \"title\": \"S\" } ],"
+    "  \"members\": [ { \"code\": \"TR\", \"status\": \"partner\", \"name\": \"Turkey\" },"
+    "                 { \"code\": \"KG\", \"status\": \"member\" } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(EntentePack) pack = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pack = entente_pack_load_from_bytes (bytes, "names.json", NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (entente_pack_get_state_name (pack, "TR"), ==, "Turkey");
+  g_assert_cmpstr (entente_pack_get_state_name (pack, "KG"), ==, "Kyrgyzstan");
+  g_assert_cmpstr (entente_pack_get_state_name (pack, "FR"), ==, "France");
+  g_assert_cmpstr (entente_pack_get_state_name (pack, "XX"), ==, "XX");
+  g_assert_null (entente_pack_get_state_name (pack, NULL));
+}
+
 /* The flashcards of the built-in pack: enough of every kind, every section covered
  * and every correction asked about in its own section. */
 static void
@@ -512,6 +536,7 @@ main (int   argc,
   g_test_add_func ("/entente/pack/builtin/corrections-by-section", test_builtin_corrections_by_section);
   g_test_add_func ("/entente/pack/builtin/cards", test_builtin_cards);
   g_test_add_func ("/entente/pack/iso3166", test_iso3166);
+  g_test_add_func ("/entente/pack/state-names", test_state_names);
 
   return g_test_run ();
 }

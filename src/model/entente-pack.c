@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "entente-pack.h"
+#include "entente-iso3166.h"
 #include "entente-pack-private.h"
 
 G_DEFINE_FINAL_TYPE (EntentePack, entente_pack, G_TYPE_OBJECT)
@@ -466,6 +467,34 @@ entente_pack_lookup_member (EntentePack *self,
   g_return_val_if_fail (ENTENTE_IS_PACK (self), NULL);
 
   return lookup (self->members_by_code, code);
+}
+
+/**
+ * entente_pack_get_state_name:
+ *
+ * Returns: (nullable): the name of the state with code @code as this pack calls it:
+ *   the member's own name if the pack lists the state, else the ISO 3166 name in the UI
+ *   language where iso-codes has one, else @code; NULL only for a NULL @code
+ */
+const char *
+entente_pack_get_state_name (EntentePack *self,
+                             const char  *code)
+{
+  EntenteMember *member;
+  const char *name;
+
+  g_return_val_if_fail (ENTENTE_IS_PACK (self), NULL);
+
+  if (code == NULL)
+    return NULL;
+
+  member = lookup (self->members_by_code, code);
+  if (member != NULL)
+    return entente_member_get_display_name (member);
+
+  name = entente_iso3166_get_localized_name (code);
+
+  return name != NULL ? name : code;
 }
 
 EntenteEvent *

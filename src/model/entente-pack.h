@@ -63,6 +63,10 @@ EntenteSection      *entente_pack_lookup_section      (EntentePack *self,
                                                        const char  *id);
 EntenteMember       *entente_pack_lookup_member       (EntentePack *self,
                                                        const char  *code);
+/* What to call the state with ISO 3166-1 alpha-2 @code in this pack: the member's
+ * name, else the ISO name in the UI language, else the code itself. */
+const char          *entente_pack_get_state_name      (EntentePack *self,
+                                                       const char  *code);
 EntenteEvent        *entente_pack_lookup_event        (EntentePack *self,
                                                        const char  *id);
 EntenteTerm         *entente_pack_lookup_term         (EntentePack *self,

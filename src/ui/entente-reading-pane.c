@@ -7,7 +7,6 @@
 
 #include "entente-application.h"
 #include "entente-reading-pane.h"
-#include "entente-iso3166.h"
 #include "entente-review-page.h"
 
 struct _EntenteReadingPane
@@ -323,19 +322,6 @@ correction_card_new (EntenteCorrection *correction)
   return card;
 }
 
-static const char *
-member_name (EntentePack *pack,
-             const char  *code)
-{
-  EntenteMember *member = entente_pack_lookup_member (pack, code);
-  const char *name = member != NULL ? entente_member_get_name (member) : NULL;
-
-  if (name == NULL)
-    name = entente_iso3166_get_localized_name (code);
-
-  return name != NULL ? name : code;
-}
-
 /* A part of the body: a heading over @content. */
 static GtkWidget *
 part_new (const char *heading,
@@ -462,7 +448,7 @@ members_new (EntentePack    *pack,
   box = flow_box_new (12);
   for (guint i = 0; members[i] != NULL; i++)
     {
-      const char *name = member_name (pack, members[i]);
+      const char *name = entente_pack_get_state_name (pack, members[i]);
 
       if (entente_pack_lookup_member (pack, members[i]) != NULL)
         flow_box_append (GTK_FLOW_BOX (box),
