@@ -233,6 +233,9 @@ test_high_contrast (void)
     }
 
   g_assert_true (adw_style_manager_get_high_contrast (style_manager));
+  /* What AdwApplication loads over style.css in high contrast. */
+  g_assert_true (g_resources_get_info (RESOURCE_PREFIX "/style-hc.css",
+                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
 
   window = open_window ();
 
