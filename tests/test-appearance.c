@@ -21,6 +21,7 @@
 
 #include "entente-application.h"
 #include "entente-map-view.h"
+#include "entente-reading-pane.h"
 #include "entente-test-ui.h"
 #include "entente-window.h"
 
@@ -658,6 +659,11 @@ test_urdu (void)
   EntenteWindow *window;
   GtkWidget *members;
   EntenteMapView *map_view;
+  GtkWidget *outline;
+  GtkWidget *list;
+  GtkWidget *pane;
+  graphene_rect_t list_bounds;
+  graphene_rect_t pane_bounds;
   double india_x, pakistan_x, china_x, kazakhstan_x;
 
   if (!run_in_locale ("ur_PK.UTF-8", "ur"))
@@ -671,6 +677,16 @@ test_urdu (void)
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
   g_assert_nonnull (entente_test_find_label (get_content (window), "خاکہ"));
 
+  /* The outline's list of sections is on the right, the text it opens on the left. */
+  outline = show_page (window, "outline");
+  list = entente_test_find_child (outline, GTK_TYPE_LIST_VIEW);
+  pane = entente_test_find_child (outline, ENTENTE_TYPE_READING_PANE);
+  g_assert_nonnull (list);
+  g_assert_nonnull (pane);
+  g_assert_true (gtk_widget_compute_bounds (list, outline, &list_bounds));
+  g_assert_true (gtk_widget_compute_bounds (pane, outline, &pane_bounds));
+  g_assert_cmpfloat (pane_bounds.origin.x + pane_bounds.size.width, <=, list_bounds.origin.x + 1);
+
   /* ...the map is not: east stays on the right. */
   members = show_page (window, "members");
   map_view = ENTENTE_MAP_VIEW (entente_test_find_child (members, ENTENTE_TYPE_MAP_VIEW));
@@ -681,6 +697,9 @@ test_urdu (void)
   g_assert_true (entente_map_view_get_country_point (map_view, "PK", &pakistan_x, NULL));
   g_assert_true (entente_map_view_get_country_point (map_view, "CN", &china_x, NULL));
   g_assert_true (entente_map_view_get_country_point (map_view, "KZ", &kazakhstan_x, NULL));
+  report ("under Urdu: the sections at x = %.0f, the text at x = %.0f; on the map Pakistan "
+          "at x = %.0f, India at x = %.0f", list_bounds.origin.x, pane_bounds.origin.x,
+          pakistan_x, india_x);
   g_assert_cmpfloat (india_x, >, pakistan_x);
   g_assert_cmpfloat (china_x, >, kazakhstan_x);
 
