@@ -29,8 +29,10 @@ struct _EntenteReadingPane
   GtkWidget         *next_button;
   GtkLabel          *next_title_label;
 
-  /* The section's cards: how many are learned, kept up to date with the progress store. */
+  /* The section's cards: how many are learned, kept up to date with the progress store.
+   * The pack's learned cards are read once, and again only when progress changes. */
   EntenteProgressStore *store;
+  GHashTable        *learned;
   GtkLabel          *cards_label;
   GtkLevelBar       *cards_level;
 };
@@ -508,7 +510,6 @@ static void
 update_cards_progress (EntenteReadingPane *self)
 {
   g_autoptr(GPtrArray) ids = NULL;
-  g_autoptr(GHashTable) learned = NULL;
   g_autofree char *text = NULL;
   guint n_learned = 0;
 
@@ -516,10 +517,10 @@ update_cards_progress (EntenteReadingPane *self)
     return;
 
   ids = entente_review_collect_section_cards (self->pack, entente_section_get_id (self->section));
-  if (self->store != NULL)
-    learned = entente_progress_store_load_learned (self->store, entente_pack_get_id (self->pack), NULL);
-  for (guint i = 0; learned != NULL && i < ids->len; i++)
-    if (g_hash_table_contains (learned, ids->pdata[i]))
+  if (self->store != NULL && self->learned == NULL)
+    self->learned = entente_progress_store_load_learned (self->store, entente_pack_get_id (self->pack), NULL);
+  for (guint i = 0; self->learned != NULL && i < ids->len; i++)
+    if (g_hash_table_contains (self->learned, ids->pdata[i]))
       n_learned++;
 
   /* Translators: progress on the cards of a section and its subsections */
@@ -576,8 +577,13 @@ cards_new (EntenteReadingPane *self,
 }
 
 static void
-store_changed_cb (EntenteReadingPane *self)
+store_changed_cb (EntenteReadingPane *self,
+                  const char         *pack_id)
 {
+  if (pack_id != NULL && self->pack != NULL && g_strcmp0 (pack_id, entente_pack_get_id (self->pack)) != 0)
+    return;
+
+  g_clear_pointer (&self->learned, g_hash_table_unref);
   update_cards_progress (self);
 }
 
@@ -754,6 +760,7 @@ entente_reading_pane_dispose (GObject *object)
   g_clear_object (&self->section);
   g_clear_object (&self->pack);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->learned, g_hash_table_unref);
   self->cards_label = NULL;
   self->cards_level = NULL;
 
@@ -872,6 +879,7 @@ entente_reading_pane_set_pack (EntenteReadingPane *self,
   if (!g_set_object (&self->pack, pack))
     return;
 
+  g_clear_pointer (&self->learned, g_hash_table_unref);
   entente_reading_pane_show (self, NULL, NULL, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
 }
