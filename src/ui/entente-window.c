@@ -480,17 +480,19 @@ create_problems_view (EntenteReport *report)
       GtkWidget *label;
 
       if (entente_report_get_truncated (report))
-        /* Translators: ends the list of problems of a refused pack when only the first
-         * ones were counted; %u is a number */
         more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: ends the list of problems of a
+                                              * refused pack when only the first ones were
+                                              * counted; %u is a number */
                                              "… and more than %u more",
                                              "… and more than %u more",
                                              n_more),
                                 n_more);
       else
-        /* Translators: ends the list of problems of a refused pack; %u is the number of
-         * problems not listed */
         more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: ends the list of problems of a
+                                              * refused pack; %u is the number of problems
+                                              * not listed */
                                              "… and %u more",
                                              "… and %u more",
                                              n_more),
