@@ -98,9 +98,9 @@ show_page (EntenteWindow *window,
   adw_view_stack_set_visible_child_name (stack, name);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, name);
   page = adw_view_stack_get_visible_child (stack);
-  /* A leaflet that folded or unfolded while its page was hidden slides into its new mode
-   * (250 ms) once shown. */
-  entente_test_iterate (400);
+  /* Animations are off outside test_reduced_motion(): a leaflet that folded while its page
+   * was hidden does not slide into its new mode when shown. */
+  entente_test_iterate (100);
   g_assert_true (gtk_widget_get_mapped (page));
 
   return page;
@@ -444,21 +444,19 @@ test_reduced_motion (void)
   GtkSettings *settings = gtk_settings_get_default ();
   EntenteWindow *window = open_window ();
   gboolean enabled;
-  guint n_stacks;
 
   g_object_get (settings, "gtk-enable-animations", &enabled, NULL);
 
   /* With animations on, every one of them does animate: what is checked below could
    * fail. */
   g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
-  n_stacks = check_stacks (window, TRUE);
-  g_assert_cmpuint (n_stacks, >, 0);
+  g_assert_cmpuint (check_stacks (window, TRUE), >, 0);
   g_assert_true (toggle_revealer (window));
 
   /* GNOME's Reduce Animation sets gtk-enable-animations to FALSE: every change is then
    * complete at once. */
   g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
-  g_assert_cmpuint (check_stacks (window, FALSE), ==, n_stacks);
+  g_assert_cmpuint (check_stacks (window, FALSE), >, 0);
   g_assert_false (toggle_revealer (window));
 
   entente_test_resize (GTK_WINDOW (window), NARROW_WIDTH, NARROW_HEIGHT);
@@ -746,6 +744,10 @@ main (int   argc,
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       textdomain (GETTEXT_PACKAGE);
     }
+
+  /* Screenshots show where every change ends, not a moment of its animation; the
+   * reduced-motion case turns animations on and off itself. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   app = entente_application_new ();
   g_application_set_flags (G_APPLICATION (app),
