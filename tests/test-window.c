@@ -379,6 +379,21 @@ test_window_builtin (void)
   adw_view_stack_set_visible_child_name (view_stack, "outline");
   entente_test_iterate (20);
 
+  /* Alt+3 takes the focus into the Review page, so that Enter and Space act there and
+   * not on the control focused before (here the header bar's main menu); Alt+1 takes
+   * it back to the outline. */
+  g_assert_true (gtk_widget_grab_focus (get_template_child (window, "primary_menu_button")));
+  g_assert_true (entente_test_activate_shortcut (GTK_WIDGET (window), GDK_KEY_3, GDK_ALT_MASK));
+  entente_test_iterate (20);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "review");
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         get_template_child (window, "review_page")));
+  g_assert_true (entente_test_activate_shortcut (GTK_WIDGET (window), GDK_KEY_1, GDK_ALT_MASK));
+  entente_test_iterate (20);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (entente_window_get_outline_view (window))));
+
   entente_test_set_dark (FALSE);
   g_free (entente_test_screenshot (GTK_WIDGET (window), "window-light"));
   entente_test_set_dark (TRUE);

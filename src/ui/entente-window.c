@@ -752,12 +752,20 @@ show_page_action (GtkWidget  *widget,
   EntenteWindow *self = ENTENTE_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
   GtkWidget *child = adw_view_stack_get_child_by_name (self->view_stack, name);
+  GtkWidget *focus;
 
   if (child == NULL || !adw_view_stack_page_get_visible (adw_view_stack_get_page (self->view_stack,
                                                                                   child)))
     return;
 
   adw_view_stack_set_visible_child (self->view_stack, child);
+
+  /* Alt+number is a keyboard user's way to a page: the focus follows, to the page's
+   * first control, so that Enter or Space acts on the page and not on whatever was
+   * focused before (the header bar's Open button, say). */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, child))
+    gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }
 
 static void
