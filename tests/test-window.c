@@ -299,6 +299,12 @@ get_template_child (EntenteWindow *window,
   return GTK_WIDGET (child);
 }
 
+static gboolean
+widget_has_height (gpointer data)
+{
+  return gtk_widget_get_height (GTK_WIDGET (data)) > 0;
+}
+
 static void
 test_window_builtin (void)
 {
@@ -402,8 +408,9 @@ test_window_builtin (void)
 
   entente_test_resize (GTK_WINDOW (window), 360, 640);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
-  /* Narrow, the pages are switched from the bar at the bottom. */
-  g_assert_cmpint (gtk_widget_get_height (get_template_child (window, "switcher_bar")), >, 0);
+  /* Narrow, the pages are switched from the bar at the bottom (it slides in). */
+  entente_test_wait_until (widget_has_height, get_template_child (window, "switcher_bar"), 5000,
+                           "the view switcher bar");
   g_free (entente_test_screenshot (GTK_WIDGET (window), "window-narrow"));
   entente_test_set_dark (TRUE);
   g_free (entente_test_screenshot (GTK_WIDGET (window), "window-narrow-dark"));
