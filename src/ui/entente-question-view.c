@@ -429,8 +429,6 @@ state_list_new (EntenteQuestionView *self)
   self->state_list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->state_list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->state_list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The state, chosen from the list"), -1);
   for (guint i = 0; i < names->len; i++)
     {
       const StateName *state = &g_array_index (names, StateName, i);
@@ -441,6 +439,7 @@ state_list_new (EntenteQuestionView *self)
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* The label names the list for a screen reader too. */
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->state_list);
   gtk_widget_add_css_class (label, "dim-label");
 

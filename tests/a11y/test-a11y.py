@@ -3,8 +3,9 @@
 #
 # Starts Entente (with a fresh home) in the current D-Bus session and walks its
 # accessible tree: every button, toggle, check box, list row and the map must have a
-# name and a role. Then it switches pages and completes a review session using
-# accessible actions alone, as a screen reader user would.
+# name and a role. Then it switches pages and completes a review session, a practice
+# exam with a map question and a map quiz using accessible actions alone, as a screen
+# reader user would: actions on buttons and list rows, text set through EditableText.
 #
 # Needs a display (Xvfb), a private D-Bus session (dbus-run-session) and pyatspi
 # (Debian: python3-pyatspi). Prints TAP.
@@ -12,6 +13,7 @@
 # Copyright 2026 The Entente developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import json
 import os
 import re
 import shutil
@@ -173,12 +175,182 @@ def wait_for(app, role, name=None, startswith=None, timeout=10):
     return None
 
 
+def find_raw(app, raw_name):
+    # An unnamed widget carries its type's name: a page can be found by its type.
+    for node in walk(app):
+        if (node.name or '') == raw_name:
+            return node
+    return None
+
+
+def state_rows(root):
+    # The rows of the list of states beside a map question, by name.
+    rows = {}
+    for node in walk(root):
+        try:
+            if node.getRole() not in (pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX) or \
+               not name_of(node).startswith('Or choose it from the list'):
+                continue
+        except Exception:
+            continue
+        for row in children(node):
+            if row.getRole() == pyatspi.ROLE_LIST_ITEM:
+                rows[name_of(row)] = row
+    return rows
+
+
+def set_text(node, text):
+    # A typed answer, through EditableText; the entry's inner text if the entry has none.
+    for target in [node] + [c for c in walk(node) if c is not node]:
+        try:
+            editable = target.queryEditableText()
+        except NotImplementedError:
+            continue
+        if editable.setTextContents(text):
+            return True
+    return False
+
+
 def press(node):
     action = node.queryAction()
     for i in range(action.nActions):
         if action.getName(i) in ('click', 'press', 'activate', 'toggle'):
             return action.doAction(i)
     return action.doAction(0)
+
+
+COUNTRY_NAMES = {'FR': 'France', 'DE': 'Germany', 'PL': 'Poland'}
+
+
+def fixture_answers(pack):
+    # What each question of the fixture pack asks, as an exam shows it, and its answer.
+    with open(pack, encoding='utf-8') as f:
+        cards = json.load(f)['cards']
+    answers = {}
+    for card in cards:
+        if card['kind'] == 'basic':
+            answers[card['front']] = ('text', card['back'])
+        elif card['kind'] == 'choice':
+            answers[card['question']] = ('choice', card['choices'][card['answer']])
+        elif card['kind'] == 'cloze':
+            gap = re.search(r'\{\{(.*?)\}\}', card['text'])
+            answers[re.sub(r'\{\{.*?\}\}', '_____', card['text'])] = ('text', gap.group(1))
+        elif card['kind'] == 'map':
+            answers[card['prompt']] = ('state', COUNTRY_NAMES[card['answer']])
+    return answers
+
+
+def practice_page(app):
+    switch = find(app, pyatspi.ROLE_PAGE_TAB, name='Practice') or find(app, pyatspi.ROLE_TOGGLE_BUTTON, name='Practice')
+    if switch is None:
+        return None
+    press(switch)
+    time.sleep(1.0)
+    return find_raw(app, 'EntenteExamPage')
+
+
+def next_button(page):
+    return find(page, pyatspi.ROLE_PUSH_BUTTON, name='Next') or find(page, pyatspi.ROLE_PUSH_BUTTON, name='Finish')
+
+
+def sit_exam(app, pack):
+    # Every question answered right, the map question from the list of states: all right.
+    answers = fixture_answers(pack)
+    page = practice_page(app)
+    start = page and wait_for(page, pyatspi.ROLE_PUSH_BUTTON, name='Start Exam')
+    tap(start is not None, 'the Practice page offers an exam')
+    if start is None:
+        return
+    press(start)
+    asked = []
+    problems = []
+    # The exam asks every card of the pack once (20 questions are asked for, it has 5).
+    for _ in range(len(answers)):
+        time.sleep(0.8)
+        prompt = None
+        for _ in range(10):
+            # Exactly, as a cloze's blank is "_____" (find() drops the mnemonics' underscores).
+            shown = {real_name(n.name) for n in walk(page) if n.getRole() == pyatspi.ROLE_LABEL}
+            prompt = next((p for p in answers if p in shown), None)
+            if prompt is not None:
+                break
+            time.sleep(0.3)
+        if prompt is None:
+            view = find_raw(page, 'EntenteQuestionView')
+            problems.append('a question the test does not know: %s' %
+                            ' / '.join(repr(n.name) for n in walk(view or page) if n.getRole() == pyatspi.ROLE_LABEL))
+            break
+        kind, answer = answers[prompt]
+        asked.append(kind)
+        if kind == 'choice':
+            button = find(page, pyatspi.ROLE_PUSH_BUTTON, name=answer)
+            if button is None:
+                problems.append('no choice %r' % answer)
+                break
+            press(button)
+        elif kind == 'state':
+            rows = state_rows(page)
+            if answer not in rows:
+                problems.append('no row %r in the list of states (%s)' % (answer, ', '.join(rows)))
+                break
+            press(rows[answer])
+        else:
+            entry = find(page, pyatspi.ROLE_ENTRY, name='Your answer') or find(page, pyatspi.ROLE_TEXT, name='Your answer')
+            if entry is None or not set_text(entry, answer):
+                problems.append('the answer %r could not be typed' % answer)
+                break
+        time.sleep(0.4)
+        button = next_button(page)
+        if button is None:
+            problems.append('no Next button')
+            break
+        press(button)
+    score = wait_for(page, pyatspi.ROLE_LABEL, startswith='%d of %d right' % (len(answers), len(answers)), timeout=5)
+    tap(score is not None and len(asked) == len(answers) and 'state' in asked and not problems,
+        'an exam with a map question is completed through accessible actions alone, all answers right',
+        'asked %s; %s; score %r' % (', '.join(asked), '; '.join(problems) or 'no problems',
+                                   None if score is None else score.name))
+
+
+def sit_map_quiz(app):
+    # "Find the state" for each member, picked from the list of states: all right.
+    page = find_raw(app, 'EntenteExamPage')
+    back = page and find(page, pyatspi.ROLE_PUSH_BUTTON, name='New Exam')
+    if back is not None:
+        press(back)
+        time.sleep(0.8)
+    start = page and wait_for(page, pyatspi.ROLE_PUSH_BUTTON, name='Start Map Quiz')
+    tap(start is not None, 'the Practice page offers a map quiz')
+    if start is None:
+        return
+    press(start)
+    found = []
+    problems = []
+    n = len(COUNTRY_NAMES)
+    for _ in range(n):
+        time.sleep(0.8)
+        name = next((n for n in COUNTRY_NAMES.values()
+                     if find(page, pyatspi.ROLE_LABEL, name='Find ' + n) is not None), None)
+        if name is None:
+            break
+        rows = state_rows(page)
+        if name not in rows:
+            problems.append('no row %r in the list of states' % name)
+            break
+        press(rows[name])
+        if wait_for(page, pyatspi.ROLE_LABEL, name='Right', timeout=3) is None:
+            problems.append('%s was not taken as right' % name)
+            break
+        found.append(name)
+        button = next_button(page)
+        if button is None:
+            problems.append('no Next button')
+            break
+        press(button)
+    score = wait_for(page, pyatspi.ROLE_LABEL, startswith='%d of %d right' % (n, n), timeout=5)
+    tap(score is not None and len(found) == n and not problems,
+        'a map quiz is completed from the list of states through accessible actions alone',
+        'found %s; %s' % (', '.join(found), '; '.join(problems) or 'no problems'))
 
 
 def main():
@@ -259,10 +431,10 @@ def main():
                 press(go_on)
                 graded += 1
                 continue
-            pick = find(app, pyatspi.ROLE_COMBO_BOX)
-            answer = find(app, pyatspi.ROLE_PUSH_BUTTON, name='Answer')
-            if pick is not None and answer is not None:
-                press(answer)
+            rows = state_rows(app)
+            if rows:
+                # A map card, answered from the list of states beside the map.
+                press(rows.get('Poland') or list(rows.values())[0])
                 time.sleep(0.4)
                 go_on = wait_for(app, pyatspi.ROLE_PUSH_BUTTON, name='Continue', timeout=5)
                 if go_on is None:
@@ -276,6 +448,9 @@ def main():
         tap(graded >= 5 and counted is not None,
             'a review session is completed through accessible actions alone',
             'graded %d cards' % graded)
+
+        sit_exam(app, pack)
+        sit_map_quiz(app)
     finally:
         process.terminate()
         try:
