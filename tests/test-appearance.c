@@ -117,9 +117,8 @@ static guint
 count_cut_labels (EntenteWindow *window,
                   const char    *where)
 {
-  guint n_cut;
-
   GList *cut = entente_test_find_cut_labels (get_content (window));
+  guint n_cut;
 
   for (GList *l = cut; l != NULL; l = l->next)
     {
@@ -598,6 +597,45 @@ test_focus_visible (void)
   close_window (window);
 }
 
+/* The check of labels finds what it should: a label pushed out of the window, and one
+ * given less room than its text (an overlay gives its overlays no more than its size). */
+static void
+test_cut_labels_found (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *fixed = gtk_fixed_new ();
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *outside = gtk_label_new ("Outside the window");
+  GtkWidget *squeezed = gtk_label_new ("A label far wider than the window that shows it");
+  GtkWidget *fits = gtk_label_new ("Fits");
+  GList *cut;
+
+  gtk_widget_set_size_request (box, 150, 100);
+  gtk_box_append (GTK_BOX (box), fits);
+  gtk_box_append (GTK_BOX (box), fixed);
+  gtk_fixed_put (GTK_FIXED (fixed), outside, -60, 0);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), box);
+  gtk_widget_set_valign (squeezed, GTK_ALIGN_END);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), squeezed);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 150, 100);
+  gtk_window_present (GTK_WINDOW (window));
+  entente_test_wait_for_map (GTK_WINDOW (window));
+
+  cut = entente_test_find_cut_labels (overlay);
+  report ("%u labels cut off: %s%s%s", g_list_length (cut),
+          cut != NULL ? gtk_label_get_text (cut->data) : "",
+          cut != NULL && cut->next != NULL ? ", " : "",
+          cut != NULL && cut->next != NULL ? gtk_label_get_text (cut->next->data) : "");
+  g_assert_nonnull (g_list_find (cut, outside));
+  g_assert_nonnull (g_list_find (cut, squeezed));
+  g_assert_null (g_list_find (cut, fits));
+  g_list_free (cut);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Languages. */
 
 static gboolean
@@ -755,6 +793,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/entente/appearance/cut-labels-found", test_cut_labels_found);
   g_test_add_func ("/entente/appearance/high-contrast", test_high_contrast);
   g_test_add_func ("/entente/appearance/large-text", test_large_text);
   g_test_add_func ("/entente/appearance/reduced-motion", test_reduced_motion);
