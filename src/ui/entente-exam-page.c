@@ -100,20 +100,31 @@ entente_exam_page_get_count_choice (guint position)
   return count_choices[MIN (position, G_N_ELEMENTS (count_choices) - 1)];
 }
 
-/* The nearest count (the larger of two as near); 0 is all. */
-guint
-entente_exam_page_find_count_choice (guint n_questions)
+/* The position of the choice from @first to @last nearest @value (the later of two as
+ * near). */
+static guint
+nearest_choice (const guint *choices,
+                guint        first,
+                guint        last,
+                guint        value)
 {
-  guint best = 0;
+  guint best = first;
 
-  if (n_questions == ENTENTE_EXAM_ALL_QUESTIONS)
-    return G_N_ELEMENTS (count_choices) - 1;
-
-  for (guint i = 1; i < G_N_ELEMENTS (count_choices) - 1; i++)
-    if (ABS ((int) count_choices[i] - (int) n_questions) <= ABS ((int) count_choices[best] - (int) n_questions))
+  for (guint i = first + 1; i <= last; i++)
+    if (ABS ((int) choices[i] - (int) value) <= ABS ((int) choices[best] - (int) value))
       best = i;
 
   return best;
+}
+
+/* The nearest count; 0 is all, and only 0. */
+guint
+entente_exam_page_find_count_choice (guint n_questions)
+{
+  if (n_questions == ENTENTE_EXAM_ALL_QUESTIONS)
+    return G_N_ELEMENTS (count_choices) - 1;
+
+  return nearest_choice (count_choices, 0, G_N_ELEMENTS (count_choices) - 2, n_questions);
 }
 
 guint
@@ -122,20 +133,14 @@ entente_exam_page_get_time_limit_choice (guint position)
   return time_limit_choices[MIN (position, G_N_ELEMENTS (time_limit_choices) - 1)];
 }
 
-/* The nearest limit (the longer of two as near); 0 is none, and only 0. */
+/* The nearest limit; 0 is none, and only 0. */
 guint
 entente_exam_page_find_time_limit_choice (guint minutes)
 {
-  guint best = 1;
-
   if (minutes == 0)
     return 0;
 
-  for (guint i = 2; i < G_N_ELEMENTS (time_limit_choices); i++)
-    if (ABS ((int) time_limit_choices[i] - (int) minutes) <= ABS ((int) time_limit_choices[best] - (int) minutes))
-      best = i;
-
-  return best;
+  return nearest_choice (time_limit_choices, 1, G_N_ELEMENTS (time_limit_choices) - 1, minutes);
 }
 
 EntenteExamKinds

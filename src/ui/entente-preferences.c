@@ -184,38 +184,40 @@ exam_switch_changed_cb (EntentePreferences *self)
     load_exam_kinds (self);
 }
 
-static gboolean
-exam_count_get_mapping (GValue   *value,
-                        GVariant *variant,
-                        gpointer  user_data)
+/* The exam defaults' number of questions and time limit: a setting holds a number, its
+ * row shows the nearest of the Practice page's choices. */
+typedef struct
 {
-  g_value_set_uint (value, entente_exam_page_find_count_choice (g_variant_get_uint32 (variant)));
+  guint (*find) (guint value);
+  guint (*get)  (guint position);
+} ChoiceMapping;
+
+static const ChoiceMapping count_mapping = {
+  entente_exam_page_find_count_choice, entente_exam_page_get_count_choice
+};
+static const ChoiceMapping time_limit_mapping = {
+  entente_exam_page_find_time_limit_choice, entente_exam_page_get_time_limit_choice
+};
+
+static gboolean
+choice_get_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  const ChoiceMapping *mapping = user_data;
+
+  g_value_set_uint (value, mapping->find (g_variant_get_uint32 (variant)));
   return TRUE;
 }
 
 static GVariant *
-exam_count_set_mapping (const GValue       *value,
-                        const GVariantType *expected_type,
-                        gpointer            user_data)
+choice_set_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
 {
-  return g_variant_new_uint32 (entente_exam_page_get_count_choice (g_value_get_uint (value)));
-}
+  const ChoiceMapping *mapping = user_data;
 
-static gboolean
-exam_time_get_mapping (GValue   *value,
-                       GVariant *variant,
-                       gpointer  user_data)
-{
-  g_value_set_uint (value, entente_exam_page_find_time_limit_choice (g_variant_get_uint32 (variant)));
-  return TRUE;
-}
-
-static GVariant *
-exam_time_set_mapping (const GValue       *value,
-                       const GVariantType *expected_type,
-                       gpointer            user_data)
-{
-  return g_variant_new_uint32 (entente_exam_page_get_time_limit_choice (g_value_get_uint (value)));
+  return g_variant_new_uint32 (mapping->get (g_value_get_uint (value)));
 }
 
 static void
@@ -283,11 +285,11 @@ entente_preferences_init (EntentePreferences *self)
                    G_SETTINGS_BIND_DEFAULT);
 
   g_settings_bind_with_mapping (self->settings, "exam-question-count", self->exam_count_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, exam_count_get_mapping, exam_count_set_mapping,
-                                NULL, NULL);
+                                G_SETTINGS_BIND_DEFAULT, choice_get_mapping, choice_set_mapping,
+                                (gpointer) &count_mapping, NULL);
   g_settings_bind_with_mapping (self->settings, "exam-time-limit", self->exam_time_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, exam_time_get_mapping, exam_time_set_mapping,
-                                NULL, NULL);
+                                G_SETTINGS_BIND_DEFAULT, choice_get_mapping, choice_set_mapping,
+                                (gpointer) &time_limit_mapping, NULL);
   load_exam_kinds (self);
   g_signal_connect_object (self->settings, "changed::exam-kinds", G_CALLBACK (load_exam_kinds), self,
                            G_CONNECT_SWAPPED);
