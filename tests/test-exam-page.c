@@ -370,6 +370,7 @@ test_exam_map_list (Fixture       *fixture,
   GtkWidget *root = GTK_WIDGET (fixture->page);
   EntenteMapView *map;
   EntenteExam *exam;
+  GtkWidget *focus;
 
   g_assert_true (entente_exam_page_start (fixture->page, NULL, ENTENTE_EXAM_ALL_QUESTIONS,
                                           ENTENTE_EXAM_KIND_MAP, 0, 5));
@@ -379,9 +380,23 @@ test_exam_map_list (Fixture       *fixture,
   g_assert_cmpstr (entente_card_get_answer_code (entente_exam_get_card (exam, 0)), ==, "PL");
   g_assert_nonnull (entente_test_find_label (root, "Or choose it from the list:"));
 
-  /* A first pick shows on the map as a click would, and can be changed. */
-  pick_from_list (fixture, "Germany");
+  /* By keyboard: the map has the focus; Tab walks its states, then leaves it for the
+   * list, where Down moves and Enter picks. A pick shows on the map as a click would. */
   map = ENTENTE_MAP_VIEW (entente_exam_page_get_map_view (fixture->page));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (map)));
+  focus = NULL;
+  for (guint i = 0; i < 10 && !GTK_IS_LIST_BOX_ROW (focus); i++)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    }
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_nonnull (entente_test_find_label (focus, "France"));
+  g_assert_true (entente_test_activate_shortcut (focus, GDK_KEY_Down, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (entente_test_find_label (focus, "Germany"));
+  g_assert_true (entente_test_activate_shortcut (focus, GDK_KEY_Return, 0));
+  entente_test_iterate (30);
   g_assert_cmpstr (entente_exam_get_given_text (exam, 0), ==, "DE");
   g_assert_cmpstr (entente_map_view_get_selected_code (map), ==, "DE");
   g_assert_null (entente_test_find_label (root, "Right"));
