@@ -12,6 +12,7 @@
 
 #include "entente-application.h"
 #include "entente-map-view.h"
+#include "entente-question-view.h"
 #include "entente-pack-loader.h"
 #include "entente-progress-store.h"
 #include "entente-review-page.h"
@@ -242,10 +243,23 @@ test_review_session (Fixture       *fixture,
   g_assert_false (has_state (fixture, "card-map-poland", NULL));
   g_assert_cmpstr (card_id (fixture), ==, "card-map-poland");
   g_assert_cmpint (entente_review_page_get_phase (fixture->page), ==, ENTENTE_REVIEW_PHASE_QUESTION);
+  /* This time from the list of states under the map, the way a screen reader does: the
+   * same answer as a click on the map. */
   map = entente_review_page_get_map_view (fixture->page);
-  g_signal_emit_by_name (map, "country-activated", "PL");
+  {
+    GtkWidget *list = entente_question_view_get_state_list (
+      ENTENTE_QUESTION_VIEW (gtk_widget_get_ancestor (map, ENTENTE_TYPE_QUESTION_VIEW)));
+    GtkWidget *row = gtk_widget_get_first_child (list);
+
+    while (row != NULL && entente_test_find_label (row, "Poland") == NULL)
+      row = gtk_widget_get_next_sibling (row);
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_activate_action (row, "state.pick", NULL));
+  }
   entente_test_iterate (50);
   g_assert_nonnull (entente_test_find_label (root, "Correct: Poland"));
+  g_assert_cmpstr (entente_map_view_get_selected_code (ENTENTE_MAP_VIEW (map)), ==, "PL");
+  g_assert_null (entente_map_view_get_marked_code (ENTENTE_MAP_VIEW (map)));
   count_reviews (fixture, &last);
   g_assert_cmpint (last, ==, ENTENTE_FSRS_RATING_GOOD);
   g_assert_true (press (fixture, GDK_KEY_Return, 0));

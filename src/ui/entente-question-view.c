@@ -305,15 +305,6 @@ entente_question_view_get_n_choices (EntenteQuestionView *self)
   return self->n_choices;
 }
 
-GtkWidget *
-entente_question_view_get_choice_button (EntenteQuestionView *self,
-                                         guint                index)
-{
-  g_return_val_if_fail (ENTENTE_IS_QUESTION_VIEW (self), NULL);
-
-  return index < self->n_choices ? self->choice_buttons[index] : NULL;
-}
-
 /* Marks @chosen (from 0; -1 for none) as picked, without saying whether it is right. */
 void
 entente_question_view_mark_choice (EntenteQuestionView *self,

@@ -48,8 +48,6 @@ void         entente_question_view_append             (EntenteQuestionView *self
 void         entente_question_view_add_choices        (EntenteQuestionView *self,
                                                        const char * const  *choices);
 guint        entente_question_view_get_n_choices      (EntenteQuestionView *self);
-GtkWidget   *entente_question_view_get_choice_button  (EntenteQuestionView *self,
-                                                       guint                index);
 void         entente_question_view_mark_choice        (EntenteQuestionView *self,
                                                        int                  chosen);
 void         entente_question_view_show_right_choice  (EntenteQuestionView *self,
