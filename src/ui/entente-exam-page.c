@@ -12,7 +12,6 @@
 #include "entente-atlas.h"
 #include "entente-date.h"
 #include "entente-exam-page.h"
-#include "entente-iso3166.h"
 #include "entente-map-view.h"
 #include "entente-question-view.h"
 

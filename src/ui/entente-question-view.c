@@ -405,7 +405,7 @@ state_list_new (EntenteQuestionView *self)
   GListModel *members = entente_pack_get_members (self->pack);
   g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (StateName));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("Or choose it from the list:"));
+  GtkWidget *label = gtk_label_new (_("Or choose it from the list:"));
 
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     {

@@ -11,7 +11,6 @@
 
 #include "entente-atlas.h"
 #include "entente-fsrs.h"
-#include "entente-iso3166.h"
 #include "entente-map-view.h"
 #include "entente-question-view.h"
 #include "entente-review-page.h"
