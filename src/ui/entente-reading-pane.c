@@ -540,7 +540,6 @@ cards_new (EntenteReadingPane *self,
 {
   g_autoptr(GPtrArray) ids = entente_review_collect_section_cards (pack, entente_section_get_id (section));
   GtkWidget *box;
-  GtkWidget *row;
   GtkWidget *label;
   GtkWidget *level;
   GtkWidget *button;
@@ -548,27 +547,27 @@ cards_new (EntenteReadingPane *self,
   if (ids->len == 0)
     return NULL;
 
+  /* One above the other: beside the count, the button's label (which does not wrap)
+   * would hold a narrow window open wider than 360 pixels with large text. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (row), label);
-
-  button = gtk_button_new_with_mnemonic (_("_Quiz Me on This Section"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.quiz-section");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", entente_section_get_id (section));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_box_append (GTK_BOX (row), button);
-  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (box), label);
 
   level = gtk_level_bar_new ();
   gtk_level_bar_set_mode (GTK_LEVEL_BAR (level), GTK_LEVEL_BAR_MODE_CONTINUOUS);
   gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Cards learned"), -1);
   gtk_box_append (GTK_BOX (box), level);
+
+  button = gtk_button_new_with_mnemonic (_("_Quiz Me on This Section"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.quiz-section");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", entente_section_get_id (section));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 4);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_box_append (GTK_BOX (box), button);
 
   self->cards_label = GTK_LABEL (label);
   self->cards_level = GTK_LEVEL_BAR (level);
