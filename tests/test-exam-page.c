@@ -197,6 +197,25 @@ count_results (Fixture *fixture)
   return n;
 }
 
+/* How many labels reading @text are on screen below @widget. */
+static guint
+count_shown_labels (GtkWidget  *widget,
+                    const char *text)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_shown_labels (child, text);
+
+  return n;
+}
+
 static void
 test_exam_sit (Fixture       *fixture,
                gconstpointer  data)
@@ -229,6 +248,9 @@ test_exam_sit (Fixture       *fixture,
       if (i == 1)
         entente_test_screenshot (GTK_WIDGET (fixture->window), "exam-question");
       g_assert_null (entente_test_find_label (root, "Right"));
+      /* One Finish button, also on the last question, where Next reads Finish. */
+      g_assert_cmpuint (count_shown_labels (root, "Finish"), ==, 1);
+      g_assert_cmpuint (count_shown_labels (root, "Next"), ==, i + 1 < 5 ? 1 : 0);
       g_assert_true (activate (fixture, "exam.next", NULL));
     }
 

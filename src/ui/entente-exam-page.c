@@ -377,6 +377,15 @@ stop_tick (EntenteExamPage *self)
   g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
+/* On an exam's last question the Next button reads Finish: the Finish button at the
+ * end of the bar, for finishing early, would be a second one. */
+static gboolean
+on_last_exam_question (EntenteExamPage *self)
+{
+  return self->exam != NULL &&
+         entente_exam_get_current (self->exam) + 1 >= entente_exam_get_n_questions (self->exam);
+}
+
 static void
 set_state (EntenteExamPage      *self,
            EntenteExamPageState  state)
@@ -401,7 +410,7 @@ set_state (EntenteExamPage      *self,
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->pause_button), in_exam);
-  gtk_widget_set_visible (self->finish_button, in_exam);
+  gtk_widget_set_visible (self->finish_button, in_exam && !on_last_exam_question (self));
   gtk_widget_set_visible (self->previous_button, in_exam);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exam.pause", in_exam);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exam.finish", in_exam);
@@ -593,6 +602,7 @@ show_exam_question (EntenteExamPage *self)
   gtk_widget_set_sensitive (self->previous_button, position > 0);
   gtk_button_set_label (GTK_BUTTON (self->next_button),
                         position + 1 < n ? _("_Next") : _("_Finish"));
+  gtk_widget_set_visible (self->finish_button, !on_last_exam_question (self));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->question_scroller), 0);
   update_timer (self);
 }
@@ -795,7 +805,7 @@ show_exam_result (EntenteExamPage   *self,
   if (n_mistakes > 0)
     {
       gtk_box_append (GTK_BOX (buttons), button_new (_("_Retake Mistakes"), "exam.retake", TRUE));
-      gtk_box_append (GTK_BOX (buttons), button_new (_("Send Mistakes to _Review"), "exam.send-to-review", FALSE));
+      gtk_box_append (GTK_BOX (buttons), button_new (_("Send Mistakes to Re_view"), "exam.send-to-review", FALSE));
     }
   gtk_box_append (GTK_BOX (buttons), button_new (_("New _Exam"), "exam.new", n_mistakes == 0));
   gtk_box_append (self->results_box, buttons);
