@@ -395,6 +395,11 @@ test_window_builtin (void)
   g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (window)));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
                                          get_template_child (window, "review_page")));
+  /* There it is on Start Review, which Enter presses. */
+  g_assert_nonnull (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_BUTTON));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                                                             GTK_TYPE_BUTTON))),
+                   ==, "_Start Review");
   g_assert_true (entente_test_activate_shortcut (GTK_WIDGET (window), GDK_KEY_1, GDK_ALT_MASK));
   entente_test_iterate (20);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),

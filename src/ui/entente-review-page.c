@@ -1293,6 +1293,20 @@ entente_review_page_finalize (GObject *object)
   G_OBJECT_CLASS (entente_review_page_parent_class)->finalize (object);
 }
 
+/* Focus given to the page (Alt+3) goes to Start Review on the day's overview; otherwise
+ * (chaining up) the page takes none and its caller moves the focus into it. */
+static gboolean
+entente_review_page_grab_focus (GtkWidget *widget)
+{
+  EntenteReviewPage *self = ENTENTE_REVIEW_PAGE (widget);
+
+  if (self->phase == ENTENTE_REVIEW_PHASE_TODAY && gtk_widget_get_visible (self->start_button) &&
+      gtk_widget_grab_focus (self->start_button))
+    return TRUE;
+
+  return GTK_WIDGET_CLASS (entente_review_page_parent_class)->grab_focus (widget);
+}
+
 static void
 entente_review_page_class_init (EntenteReviewPageClass *klass)
 {
@@ -1302,6 +1316,7 @@ entente_review_page_class_init (EntenteReviewPageClass *klass)
   object_class->dispose = entente_review_page_dispose;
   object_class->finalize = entente_review_page_finalize;
   object_class->get_property = entente_review_page_get_property;
+  widget_class->grab_focus = entente_review_page_grab_focus;
 
   /* The cards due and new today when the page last looked (0 when progress cannot be
    * saved): the window shows it as the page's badge. */

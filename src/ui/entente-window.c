@@ -760,11 +760,11 @@ show_page_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child (self->view_stack, child);
 
-  /* Alt+number is a keyboard user's way to a page: the focus follows, to the page's
-   * first control, so that Enter or Space acts on the page and not on whatever was
-   * focused before (the header bar's Open button, say). */
+  /* Alt+number is a keyboard user's way to a page: the focus follows, to the control
+   * the page offers (Start Review) or its first one, so that Enter or Space acts on the
+   * page and not on whatever was focused before (the header bar's Open button, say). */
   focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, child))
+  if ((focus == NULL || !gtk_widget_is_ancestor (focus, child)) && !gtk_widget_grab_focus (child))
     gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }
 
