@@ -461,13 +461,13 @@ test_exam_map_quiz_list (Fixture       *fixture,
       EntenteMapView *map = ENTENTE_MAP_VIEW (entente_exam_page_get_map_view (fixture->page));
       GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (map), ENTENTE_TYPE_QUESTION_VIEW);
 
-      pick_from_list (fixture, entente_question_view_state_name (fixture->pack, i == 0 ? wrong : code));
+      pick_from_list (fixture, entente_pack_get_state_name (fixture->pack, i == 0 ? wrong : code));
       g_assert_true (entente_map_quiz_is_answered (quiz, i));
       g_assert_cmpstr (entente_map_view_get_selected_code (map), ==, code);
       if (i == 0)
         {
           g_autofree char *text = g_strdup_printf ("Not quite: you picked %s, outlined dashed; %s is outlined",
-                                                   entente_question_view_state_name (fixture->pack, wrong),
+                                                   entente_pack_get_state_name (fixture->pack, wrong),
                                                    entente_map_quiz_get_name (quiz, i));
 
           g_assert_false (entente_map_quiz_is_correct (quiz, i));

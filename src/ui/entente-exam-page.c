@@ -207,13 +207,6 @@ format_duration (gint64 ms)
   return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
 }
 
-static const char *
-state_name (EntenteExamPage *self,
-            const char      *code)
-{
-  return entente_question_view_state_name (self->pack, code);
-}
-
 /* Saving */
 
 static void
@@ -673,7 +666,7 @@ quiz_answered (EntenteExamPage *self)
   else if (entente_map_quiz_get_mode (quiz) == ENTENTE_MAP_QUIZ_MODE_FIND)
     /* Translators: the first %s is the state clicked, the second the one asked for */
     text = g_strdup_printf (_("Not quite: you picked %s, outlined dashed; %s is outlined"),
-                            state_name (self, entente_map_quiz_get_given_code (quiz, position)),
+                            entente_pack_get_state_name (self->pack, entente_map_quiz_get_given_code (quiz, position)),
                             entente_map_quiz_get_name (quiz, position));
   else
     /* Translators: %s is the right answer */
@@ -825,7 +818,7 @@ show_exam_result (EntenteExamPage   *self,
       gtk_widget_add_css_class (card, "mistake");
       gtk_box_append (GTK_BOX (card), entente_wrapped_label_new (mistake->prompt, "heading"));
       if (mistake->kind == ENTENTE_EXAM_KIND_MAP && given_text != NULL)
-        given_text = state_name (self, given_text);
+        given_text = entente_pack_get_state_name (self->pack, given_text);
       /* Translators: the answer the learner gave in an exam */
       given = g_strdup_printf (_("Your answer: %s"), given_text != NULL ? given_text : _("none"));
       /* Translators: the right answer of an exam question */

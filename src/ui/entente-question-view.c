@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 
-#include "entente-iso3166.h"
 #include "entente-question-view.h"
 
 #define MAX_CHOICES ENTENTE_QUESTION_VIEW_MAX_CHOICES
@@ -136,20 +135,6 @@ entente_wrapped_label_new (const char *text,
     gtk_widget_add_css_class (label, css_class);
 
   return label;
-}
-
-/* A state's name as the pack gives it, else its localized name, else its code. */
-const char *
-entente_question_view_state_name (EntentePack *pack,
-                                  const char  *code)
-{
-  EntenteMember *member = code != NULL && pack != NULL ? entente_pack_lookup_member (pack, code) : NULL;
-  const char *name = member != NULL ? entente_member_get_name (member) : NULL;
-
-  if (name == NULL && code != NULL)
-    name = entente_iso3166_get_localized_name (code);
-
-  return name != NULL ? name : code;
 }
 
 /* The choice a number key (1-8, also on the keypad) stands for, from 1; or 0. */
@@ -412,7 +397,7 @@ state_list_new (EntenteQuestionView *self)
       g_autoptr(EntenteMember) member = g_list_model_get_item (members, i);
       StateName state = { entente_member_get_code (member), NULL };
 
-      state.name = entente_question_view_state_name (self->pack, state.code);
+      state.name = entente_pack_get_state_name (self->pack, state.code);
       g_array_append_val (names, state);
     }
   g_array_sort (names, compare_state_names);

@@ -31,8 +31,6 @@ G_DECLARE_FINAL_TYPE (EntenteQuestionView, entente_question_view, ENTENTE, QUEST
 
 GtkWidget   *entente_wrapped_label_new                (const char          *text,
                                                        const char          *css_class);
-const char  *entente_question_view_state_name         (EntentePack         *pack,
-                                                       const char          *code);
 int          entente_question_view_key_to_digit       (guint                keyval);
 void         entente_question_view_bind_number_keys   (GtkWidgetClass      *widget_class,
                                                        GtkShortcutFunc      callback);

@@ -454,13 +454,6 @@ cloze_markup (const char *text,
   return g_string_free (markup, FALSE);
 }
 
-static const char *
-country_name (EntenteReviewPage *self,
-              const char        *code)
-{
-  return entente_question_view_state_name (self->pack, code);
-}
-
 static void grade (EntenteReviewPage *self,
                    EntenteFsrsRating  rating);
 static void reveal (EntenteReviewPage *self);
@@ -726,7 +719,8 @@ reveal (EntenteReviewPage *self)
         if (right)
           {
             /* Translators: %s is a country */
-            g_autofree char *text = g_strdup_printf (_("Correct: %s"), country_name (self, answer));
+            g_autofree char *text = g_strdup_printf (_("Correct: %s"),
+                                                     entente_pack_get_state_name (self->pack, answer));
 
             set_verdict (self, TRUE, text);
           }
@@ -734,8 +728,8 @@ reveal (EntenteReviewPage *self)
           {
             /* Translators: the first %s is the country clicked, the second the right one */
             g_autofree char *text = g_strdup_printf (_("Not quite: you picked %s, outlined dashed; the answer, outlined, is %s"),
-                                                     country_name (self, self->picked_code),
-                                                     country_name (self, answer));
+                                                     entente_pack_get_state_name (self->pack, self->picked_code),
+                                                     entente_pack_get_state_name (self->pack, answer));
 
             set_verdict (self, FALSE, text);
           }
