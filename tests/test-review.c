@@ -481,6 +481,36 @@ test_review_window (void)
   text = g_strdup_printf ("1 of %u cards learned", ids->len);
   g_assert_nonnull (entente_test_find_label (GTK_WIDGET (outline), text));
 
+  /* Progress written elsewhere (another page, an import) is read again, though the page
+   * keeps its own grades without re-reading: a card it had as new comes back as a review
+   * due now, which makes one more for today (19 new ones are left, and this one). */
+  {
+    EntenteProgressStore *store =
+      entente_application_get_progress_store (ENTENTE_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+    GListModel *cards = entente_pack_get_cards (entente_window_get_pack (window));
+    g_autoptr(EntenteCard) last = g_list_model_get_item (cards, g_list_model_get_n_items (cards) - 1);
+    g_autoptr(GError) error = NULL;
+    gint64 now = g_get_real_time () / 1000;
+    EntenteFsrsCard due;
+    EntenteFsrsLog log = { 0 };
+
+    entente_fsrs_card_init (&due, now);
+    due.state = ENTENTE_FSRS_STATE_REVIEW;
+    due.stability = 3;
+    due.difficulty = 5;
+    due.reps = 2;
+    due.due = now - 60 * 1000;
+    due.last_review = now - 3 * 86400 * 1000;
+    log.state = ENTENTE_FSRS_STATE_REVIEW;
+    log.rating = ENTENTE_FSRS_RATING_GOOD;
+    log.review = now - 3 * 86400 * 1000;
+    g_assert_cmpint (entente_progress_store_record_review (store, "khan-sultana-sco", entente_card_get_id (last),
+                                                           &log, &due, 1000, &error), >, 0);
+    g_assert_no_error (error);
+    entente_test_iterate (20);
+    g_assert_cmpuint (entente_review_page_get_n_today (page), ==, 20);
+  }
+
   /* Progress goes out to a file and comes back without duplicates; a broken file changes
    * nothing and says so. */
   {

@@ -51,6 +51,12 @@ struct _EntenteReviewPage
 
   guint                 n_today;      /* cards due and new today, for the page's badge */
 
+  /* The pack's card states, read from the store once and kept in step with the grades
+   * given here (so a grade costs no re-reading); NULL until read, and again whenever
+   * something else changes the progress. */
+  GHashTable           *states;
+  gboolean              recording;    /* a grade of ours is being written */
+
   /* the session */
   EntenteReviewPhase    phase;
   char                 *section_id;   /* a section's session, or NULL for today's */
@@ -181,20 +187,20 @@ all_card_ids (EntentePack *pack)
   return ids;
 }
 
+/* The pack's card states (a new reference). */
 static GHashTable *
 load_states (EntenteReviewPage *self)
 {
   g_autoptr(GError) error = NULL;
-  GHashTable *states = NULL;
 
-  if (self->store != NULL)
-    states = entente_progress_store_load_pack (self->store, entente_pack_get_id (self->pack), &error);
+  if (self->states == NULL && self->store != NULL)
+    self->states = entente_progress_store_load_pack (self->store, entente_pack_get_id (self->pack), &error);
   if (error != NULL)
     g_warning ("Could not read progress: %s", error->message);
-  if (states == NULL)
-    states = g_hash_table_new (g_str_hash, g_str_equal);
+  if (self->states == NULL)
+    return g_hash_table_new (g_str_hash, g_str_equal);
 
-  return states;
+  return g_hash_table_ref (self->states);
 }
 
 static void
@@ -815,9 +821,18 @@ grade (EntenteReviewPage *self,
 
   id = -1;
   if (self->store != NULL)
-    id = entente_progress_store_record_review (self->store, entente_pack_get_id (self->pack),
-                                               entente_card_get_id (self->card),
-                                               &log, &next, self->answer_ms, &error);
+    {
+      self->recording = TRUE;
+      id = entente_progress_store_record_review (self->store, entente_pack_get_id (self->pack),
+                                                 entente_card_get_id (self->card),
+                                                 &log, &next, self->answer_ms, &error);
+      self->recording = FALSE;
+    }
+  if (id > 0 && self->states != NULL)
+    g_hash_table_insert (self->states, g_strdup (entente_card_get_id (self->card)),
+                         g_memdup2 (&next, sizeof next));
+  if (id > 0)
+    update_today (self);
   if (id <= 0)
     {
       g_autofree char *message = NULL;
@@ -1178,6 +1193,11 @@ key_binding_cb (GtkWidget *widget,
 static void
 store_changed_cb (EntenteReviewPage *self)
 {
+  /* A grade of ours: grade() keeps the states and the badge in step. */
+  if (self->recording)
+    return;
+
+  g_clear_pointer (&self->states, g_hash_table_unref);
   update_today (self);
 }
 
@@ -1265,6 +1285,7 @@ entente_review_page_dispose (GObject *object)
   g_clear_object (&self->card);
   g_clear_object (&self->pack);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->states, g_hash_table_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->atlas);
 
@@ -1399,6 +1420,7 @@ entente_review_page_set_pack (EntenteReviewPage *self,
 
   if (!g_set_object (&self->pack, pack))
     return;
+  g_clear_pointer (&self->states, g_hash_table_unref);
 
   g_clear_object (&self->card);
   clear_card_box (self);
@@ -1426,6 +1448,7 @@ entente_review_page_set_store (EntenteReviewPage    *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (!g_set_object (&self->store, store))
     return;
+  g_clear_pointer (&self->states, g_hash_table_unref);
   if (store != NULL)
     g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 
