@@ -20,6 +20,8 @@
 #include <string.h>
 
 #include "entente-application.h"
+#include "entente-date.h"
+#include "entente-iso3166.h"
 #include "entente-map-view.h"
 #include "entente-reading-pane.h"
 #include "entente-test-ui.h"
@@ -707,6 +709,7 @@ test_urdu (void)
   /* The interface is mirrored... */
   g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_RTL);
   g_assert_cmpstr (_("Outline"), ==, "خاکہ");
+  g_assert_cmpstr (entente_iso3166_get_localized_name ("KG"), ==, "کرغیزستان");
 
   window = open_window ();
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
@@ -746,6 +749,8 @@ static void
 test_simplified_chinese (void)
 {
   EntenteWindow *window;
+  g_autofree char *formatted = NULL;
+  EntenteDate date;
 
   if (!run_in_locale ("zh_CN.UTF-8", "zh_CN"))
     return;
@@ -753,8 +758,15 @@ test_simplified_chinese (void)
   g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_LTR);
   g_assert_cmpstr (_("Outline"), ==, "大纲");
 
+  /* States are named and dates written as Chinese readers expect. */
+  g_assert_cmpstr (entente_iso3166_get_localized_name ("KG"), ==, "吉尔吉斯坦");
+  g_assert_true (entente_date_parse ("2001-06-15", &date));
+  formatted = entente_date_format (&date);
+  g_assert_cmpstr (formatted, ==, "2001年6月15日");
+
   window = open_window ();
   g_assert_nonnull (entente_test_find_label (get_content (window), "大纲"));
+  g_assert_nonnull (entente_test_find_label (show_page (window, "members"), "吉尔吉斯坦"));
   screenshot_pages (window, "zh_CN", TRUE);
   close_window (window);
 }
