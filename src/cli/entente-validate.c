@@ -52,22 +52,41 @@ format_count (EntenteCount count,
   switch (count)
     {
     case ENTENTE_COUNT_SECTIONS:
+      /* Translators: one count in the summary of a valid pack printed by
+         `entente --validate`, such as "12 sections"; %u is the number of outline sections
+         (chapters and their parts) */
       return g_strdup_printf (ngettext ("%u section", "%u sections", n), n);
     case ENTENTE_COUNT_POINTS:
+      /* Translators: one count in the summary printed by `entente --validate`; %u is the
+         number of key points listed under the outline's sections */
       return g_strdup_printf (ngettext ("%u point", "%u points", n), n);
     case ENTENTE_COUNT_MEMBERS:
+      /* Translators: one count in the summary printed by `entente --validate`; %u is the
+         number of member states in the pack */
       return g_strdup_printf (ngettext ("%u member", "%u members", n), n);
     case ENTENTE_COUNT_EVENTS:
+      /* Translators: one count in the summary printed by `entente --validate`; %u is the
+         number of timeline events */
       return g_strdup_printf (ngettext ("%u event", "%u events", n), n);
     case ENTENTE_COUNT_TERMS:
+      /* Translators: one count in the summary printed by `entente --validate`; %u is the
+         number of glossary terms */
       return g_strdup_printf (ngettext ("%u term", "%u terms", n), n);
     case ENTENTE_COUNT_CARDS:
+      /* Translators: one count in the summary printed by `entente --validate`; %u is the
+         number of study cards */
       return g_strdup_printf (ngettext ("%u card", "%u cards", n), n);
     case ENTENTE_COUNT_REFERENCES:
+      /* Translators: one count in the summary printed by `entente --validate`; %u is the
+         number of references (sources cited) */
       return g_strdup_printf (ngettext ("%u reference", "%u references", n), n);
     case ENTENTE_COUNT_CORRECTIONS:
+      /* Translators: one count in the summary printed by `entente --validate`; %u is the
+         number of corrections (places where the textbook is wrong or out of date) */
       return g_strdup_printf (ngettext ("%u correction", "%u corrections", n), n);
     case ENTENTE_COUNT_AUTHORS:
+      /* Translators: one count in the summary printed by `entente --validate`; %u is the
+         number of authors */
       return g_strdup_printf (ngettext ("%u author", "%u authors", n), n);
     default:
       g_return_val_if_reached (NULL);

@@ -157,6 +157,9 @@ entente_atlas_load (EntenteAtlas  *self,
           g_autofree char *name = g_file_get_parse_name (self->file);
 
           g_set_error (&local_error, ENTENTE_ATLAS_ERROR, ENTENTE_ATLAS_ERROR_IO,
+                       /* Translators: an error shown when the world map cannot be drawn;
+                          the first %s is the file or resource the map data was read from, the
+                          second the system's reason */
                        _("Could not read the map data from “%s”: %s"), name, io_error->message);
         }
     }
@@ -168,6 +171,9 @@ entente_atlas_load (EntenteAtlas  *self,
                                        &io_error);
       if (bytes == NULL)
         g_set_error (&local_error, ENTENTE_ATLAS_ERROR, ENTENTE_ATLAS_ERROR_IO,
+                     /* Translators: an error shown when the world map cannot be drawn; the
+                        first %s is the file or resource the map data was read from, the second
+                        the system's reason */
                      _("Could not read the map data from “%s”: %s"), self->resource_path,
                      io_error->message);
     }

@@ -80,6 +80,9 @@ check_utf8 (const char    *data,
                           g_strdup (_("the file contains a NUL byte: it is not a text file")));
   else
     add_positioned_error (report, data, offset,
+                          /* Translators: a problem in a study pack file, shown under "line
+                             N, column N:" in the error dialog and by `entente --validate`;
+                             %02X is the invalid byte in hexadecimal, such as "C3" */
                           g_strdup_printf (_("the file is not UTF-8 text: byte 0x%02X is not "
                                              "valid here"),
                                            (guchar) data[offset]));
@@ -395,6 +398,9 @@ scan_number (const char    *data,
   if (q < end && (g_ascii_isalnum (*q) || *q == '.' || *q == '_'))
     {
       add_positioned_error (report, data, q - data,
+                            /* Translators: a problem in a study pack file (JSON syntax); %c
+                               is the character found right after a number, such as "x" in
+                               "12x" */
                             g_strdup_printf (_("not valid JSON: “%c” cannot follow a number"),
                                              *q));
       return NULL;
@@ -478,6 +484,9 @@ check_structure (const char    *data,
           if (depth == MAX_NESTING)
             {
               add_positioned_error (report, data, p - data,
+                                    /* Translators: a problem in a study pack file; %d is
+                                       the largest nesting depth of JSON arrays and objects
+                                       that is read (64) */
                                     g_strdup_printf (_("nested more than %d levels deep: "
                                                        "a study pack needs far fewer"),
                                                      MAX_NESTING));
@@ -491,6 +500,10 @@ check_structure (const char    *data,
           if (depth == 0)
             {
               add_positioned_error (report, data, p - data,
+                                    /* Translators: a problem in a study pack file (JSON
+                                       syntax); the first %c is the closing bracket found, "]"
+                                       or "}", the second is the opening bracket it would
+                                       match, "[" or "{" */
                                     g_strdup_printf (_("not valid JSON: “%c” closes nothing: "
                                                        "no “%c” is open"),
                                                      c, c == ']' ? '[' : '{'));
@@ -573,6 +586,8 @@ add_syntax_error (EntenteReport *report,
   valid = g_utf8_make_valid (message, -1);
   _entente_report_take_error (report, g_strdup (""),
                               (int) CLAMP (line, 0, G_MAXINT), (int) CLAMP (column, 0, G_MAXINT),
+                              /* Translators: a problem in a study pack file; %s is the JSON
+                                 parser's own (English) description of the syntax error */
                               g_strdup_printf (_("not valid JSON: %s"), valid));
 }
 
@@ -614,9 +629,15 @@ set_invalid_error (GError        **error,
 
       if (display != NULL)
         g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
+                     /* Translators: an error shown when a study pack cannot be opened; the
+                        first %s is the file name, the second the only problem found, such as
+                        "line 3, column 5: required key “title” is missing" */
                      _("“%s” is not a valid study pack: %s"), display, problem);
       else
         g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
+                     /* Translators: an error shown when a study pack cannot be opened and
+                        its file name is not known; %s is the only problem found, such as "line
+                        3, column 5: required key “title” is missing" */
                      _("Not a valid study pack: %s"), problem);
       return;
     }
@@ -625,22 +646,33 @@ set_invalid_error (GError        **error,
     {
       if (display != NULL)
         g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
+                     /* Translators: an error shown when a study pack cannot be opened; %s
+                        is the file name, %u is the number of problems listed before the rest
+                        were left out (a large number, such as 100) */
                      _("“%s” is not a valid study pack: more than %u problems"),
                      display, n_errors);
       else
         g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
+                     /* Translators: an error shown when a study pack whose file name is not
+                        known cannot be opened; %u is the number of problems listed before the
+                        rest were left out (a large number, such as 100) */
                      _("Not a valid study pack: more than %u problems"), n_errors);
       return;
     }
 
   if (display != NULL)
     g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
+                 /* Translators: an error shown when a study pack cannot be opened; %s is
+                    the file name, %u the number of problems found (listed below it) */
                  ngettext ("“%s” is not a valid study pack: %u problem",
                            "“%s” is not a valid study pack: %u problems",
                            n_errors),
                  display, n_errors);
   else
     g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
+                 /* Translators: an error shown when a study pack whose file name is not
+                    known cannot be opened; %u is the number of problems found (listed below
+                    it) */
                  ngettext ("Not a valid study pack: %u problem",
                            "Not a valid study pack: %u problems",
                            n_errors),
@@ -659,10 +691,16 @@ set_too_large_error (GError        **error,
                                                     G_FORMAT_SIZE_IEC_UNITS);
 
   _entente_report_take_error (report, g_strdup (""), 0, 0,
+                              /* Translators: a problem in a study pack file that is too
+                                 large; both %s are sizes with their units, the file's size and
+                                 the largest size read, such as "12.3 MB" and "8.0 MiB" */
                               g_strdup_printf (_("the file is %s; a study pack is at most %s"),
                                                size_text, limit_text));
 
   g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_TOO_LARGE,
+               /* Translators: an error shown when a study pack is too large; the first %s
+                  is the file name (or "The file"), the second the file's size and the third
+                  the largest size read, such as "12.3 MB" and "8.0 MiB" */
                _("“%s” is too large to be a study pack (%s; the limit is %s)"),
                display != NULL ? display : _("The file"), size_text, limit_text);
 }
@@ -843,11 +881,17 @@ load_bytes (GBytes         *bytes,
 
       if (display != NULL)
         g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_NEWER_VERSION,
+                     /* Translators: an error shown when a study pack cannot be opened; %s
+                        is the file name, %lld is the version of the pack format the file is
+                        written in (a whole number, such as 2) */
                      _("“%s” needs a newer version of Entente (it is a format version "
                        "%lld study pack)"),
                      display, (long long) _entente_pack_validator_get_newer_version (validator));
       else
         g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_NEWER_VERSION,
+                     /* Translators: an error shown when a study pack cannot be opened; %lld
+                        is the version of the pack format the file is written in (a whole
+                        number, such as 2) */
                      _("This study pack needs a newer version of Entente (it is in format "
                        "version %lld)"),
                      (long long) _entente_pack_validator_get_newer_version (validator));
@@ -916,6 +960,8 @@ set_io_error (GError        **error,
       _entente_report_take_error (report, g_strdup (""), 0, 0,
                                   g_strdup (_("the file does not exist")));
       g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_IO,
+                   /* Translators: an error shown when a study pack cannot be opened; %s is
+                      the file name */
                    _("“%s” does not exist"), name);
     }
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
@@ -923,6 +969,8 @@ set_io_error (GError        **error,
       _entente_report_take_error (report, g_strdup (""), 0, 0,
                                   g_strdup (_("permission to read the file was denied")));
       g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_IO,
+                   /* Translators: an error shown when a study pack cannot be opened; %s is
+                      the file name */
                    _("Entente may not read “%s”: check the file’s permissions"), name);
     }
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
@@ -930,12 +978,17 @@ set_io_error (GError        **error,
       _entente_report_take_error (report, g_strdup (""), 0, 0,
                                   g_strdup (_("it is a folder, not a file")));
       g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_IO,
+                   /* Translators: an error shown when a study pack cannot be opened; %s is
+                      the name of the folder chosen */
                    _("“%s” is a folder, not a study pack"), name);
     }
   else
     {
       _entente_report_take_error (report, g_strdup (""), 0, 0, g_strdup (cause->message));
       g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_IO,
+                   /* Translators: an error shown when a study pack cannot be opened; the
+                      first %s is the file name, the second the system's reason, such as "No
+                      space left on device" */
                    _("Could not read “%s”: %s"), name, cause->message);
     }
 }
@@ -1097,6 +1150,8 @@ entente_pack_load_builtin (GError **error)
   if (bytes == NULL)
     {
       g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_IO,
+                   /* Translators: an error shown when the study pack that comes with
+                      Entente cannot be found in the program; %s is the technical reason */
                    _("The built-in study pack is missing: %s"), local_error->message);
       return NULL;
     }

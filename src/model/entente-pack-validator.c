@@ -299,6 +299,8 @@ describe_node (JsonNode *node)
         if (strpbrk (buffer, ".eEn") == NULL)
           g_strlcat (buffer, ".0", sizeof buffer);
 
+        /* Translators: a number with a fraction found in a pack where something else
+           belongs, completing "expected …, found %s"; %s is the number, such as "2.5" */
         return g_strdup_printf (_("the number %s"), buffer);
       }
 
@@ -309,6 +311,8 @@ describe_node (JsonNode *node)
       {
         g_autofree char *value = shorten (json_node_get_string (node));
 
+        /* Translators: a string found in a pack where something else belongs, completing
+           "expected …, found %s"; %s is the start of the string */
         return g_strdup_printf (_("the string “%s”"), value);
       }
 
@@ -339,6 +343,9 @@ report_missing (EntentePackValidator *self,
                 const Path           *parent,
                 const char           *key)
 {
+  /* Translators: a problem in a study pack, shown after its JSON path (such as
+     "members[2]:") in the error dialog and by `entente --validate`; %s is the name of the JSON
+     key, such as "title" */
   report_error (self, PATH_KEY (parent, key), _("required key “%s” is missing"), key);
 }
 
@@ -405,6 +412,8 @@ collect_keys_full (EntentePackValidator *self,
         {
           g_autofree char *shown = shorten (name);
 
+          /* Translators: a warning about a study pack, shown after its JSON path; %s is the
+             name of the JSON key that Entente does not know */
           report_warning (self, PATH_KEY (path, name), _("unknown key “%s” ignored"), shown);
         }
     }
@@ -494,6 +503,9 @@ expect_text (EntentePackValidator *self,
   if (length > ENTENTE_PACK_MAX_TEXT_BYTES)
     {
       report_error (self, path,
+                    /* Translators: a problem in a study pack, shown after its JSON path;
+                       %lu is the length of the text in bytes, %d the largest length allowed
+                       (65536) */
                     _("the text is %lu bytes long; the limit is %d bytes"),
                     (unsigned long) length, ENTENTE_PACK_MAX_TEXT_BYTES);
       return NULL;
@@ -560,6 +572,9 @@ expect_id (EntentePackValidator *self,
       g_autofree char *value = shorten (id);
 
       report_error (self, path,
+                    /* Translators: a problem in a study pack, shown after its JSON path; %s
+                       is the id as written in the pack, such as "Sco Charter"; the quoted
+                       characters and "64" are part of the rule, keep them */
                     _("“%s” is not a valid id (lower-case letters, digits, “.”, “_” and “-”, "
                       "at most 64, starting with a letter or a digit)"),
                     value);
@@ -587,12 +602,17 @@ expect_date (EntentePackValidator *self,
 
     case ENTENTE_DATE_PARSE_NOT_REAL:
       value = shorten (text);
+      /* Translators: a problem in a study pack, shown after its JSON path; %s is the date
+         as written in the pack, such as "2001-02-30" */
       report_error (self, path, _("“%s” is not a real date"), value);
       return FALSE;
 
     case ENTENTE_DATE_PARSE_MALFORMED:
     default:
       value = shorten (text);
+      /* Translators: a problem in a study pack, shown after its JSON path; %s is the text
+         found where a date belongs; YYYY, MM and DD stand for the digits of the year, month
+         and day */
       report_error (self, path, _("“%s” is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
                     value);
       return FALSE;
@@ -624,12 +644,17 @@ check_code (EntentePackValidator *self,
       if (strcmp (upper, code) != 0 && entente_iso3166_lookup (upper) != NULL)
         {
           report_error (self, path,
+                        /* Translators: a problem in a study pack, shown after its JSON
+                           path; the first %s is the code as written, such as "kz", the second
+                           the same code in upper case, "KZ" */
                         _("“%s” is not an ISO 3166-1 country code: codes are upper case (“%s”)"),
                         value, upper);
           return NULL;
         }
     }
 
+  /* Translators: a problem in a study pack, shown after its JSON path; %s is the text found
+     where a two-letter country code belongs, such as "XX" */
   report_error (self, path, _("“%s” is not an ISO 3166-1 country code"), value);
 
   return NULL;
@@ -669,6 +694,9 @@ expect_status (EntentePackValidator *self,
       g_autofree char *value = shorten (text);
 
       report_error (self, path,
+                    /* Translators: a problem in a study pack, shown after its JSON path; %s
+                       is the text found where a member status belongs; the quoted words are
+                       the values a pack may use: keep them in English */
                     _("“%s” is not a member status (expected “member”, “observer”, "
                       "“dialogue-partner”, “partner”, “applicant” or “former-member”)"),
                     value);
@@ -794,6 +822,8 @@ check_url (EntentePackValidator *self,
     {
       g_autofree char *value = shorten (url);
 
+      /* Translators: a warning about a study pack, shown after its JSON path; %s is the web
+         address as written, such as "www.sectsco.org" */
       report_warning (self, path, _("“%s” is not an http or https address: it will not open"),
                       value);
     }
@@ -920,17 +950,26 @@ check_reference (EntentePackValidator *self,
   switch (target)
     {
     case TARGET_SECTION:
+      /* Translators: a problem in a study pack, shown after its JSON path; %s is the
+         section id that a reference names but no section has */
       report_error (self, path, _("no section has the id “%s”"), shown);
       break;
     case TARGET_MEMBER:
+      /* Translators: a problem in a study pack, shown after its JSON path; %s is the
+         country code that a reference names, such as "KZ"; “members” is a JSON key: keep it in
+         English */
       report_error (self, path, _("no member has the code “%s” (it must be listed in “members”)"),
                     shown);
       break;
     case TARGET_TERM:
+      /* Translators: a problem in a study pack, shown after its JSON path; %s is the
+         glossary term id that a reference names but no term has */
       report_error (self, path, _("no glossary term has the id “%s”"), shown);
       break;
     case TARGET_EVENT:
     default:
+      /* Translators: a problem in a study pack, shown after its JSON path; %s is the event
+         id that a reference names but no timeline event has */
       report_error (self, path, _("no timeline event has the id “%s”"), shown);
       break;
     }
@@ -1048,9 +1087,15 @@ register_id (EntentePackValidator *self,
 
   shown = shorten (id);
   if (strcmp (key, "code") == 0)
+    /* Translators: a problem in a study pack, shown after its JSON path; the first %s is a
+       country code, such as "KZ"; "%s[%u]" is the JSON path of the first entry with that code,
+       such as "members[3]" (the name of a JSON array and an index): keep its form */
     report_error (self, path, _("the code “%s” is already used by %s[%u]"),
                   shown, collection, find_first (array, key, id));
   else
+    /* Translators: a problem in a study pack, shown after its JSON path; the first %s is an
+       id; "%s[%u]" is the JSON path of the first entry with that id, such as "terms[3]" (the
+       name of a JSON array and an index): keep its form */
     report_error (self, path, _("the id “%s” is already used by %s[%u]"),
                   shown, collection, find_first (array, key, id));
 }
@@ -1103,6 +1148,9 @@ walk_sections (EntentePackValidator *self,
       if (level > ENTENTE_PACK_MAX_DEPTH && !too_deep_reported)
         {
           report_error (self, element,
+                        /* Translators: a problem in a study pack, shown after its JSON
+                           path; %d is the deepest level sections may nest to (8), %u the level
+                           of this section (9 or more) */
                         _("sections nest at most %d levels deep; this one is at level %u"),
                         ENTENTE_PACK_MAX_DEPTH, level);
           too_deep = TRUE;
@@ -1137,6 +1185,10 @@ walk_sections (EntentePackValidator *self,
               g_autofree char *shown = shorten (id);
 
               report_error (self, PATH_KEY (element, "id"),
+                            /* Translators: a problem in a study pack, shown after its JSON
+                               path; the first %s is a section id, the second the JSON path of
+                               the section that has it first, such as "outline[1].children[0]"
+                               */
                             _("the id “%s” is already used by the section at %s"),
                             shown, first_path);
             }
@@ -1288,6 +1340,9 @@ walk_history (EntentePackValidator *self,
           g_autofree char *earlier = entente_date_to_string (&member->history[n - 1].from);
 
           report_warning (self, PATH_KEY (element, "from"),
+                          /* Translators: a warning about a study pack, shown after its JSON
+                             path; both %s are dates in the form YYYY, YYYY-MM or YYYY-MM-DD,
+                             the first the later one that is listed after the second */
                           _("history entries go oldest first, but %s is listed after %s: "
                             "sorted by date"),
                           later, earlier);
@@ -1371,6 +1426,10 @@ walk_members (EntentePackValidator *self,
               status_valid && member->status != ENTENTE_MEMBER_STATUS_FORMER_MEMBER)
             {
               report_error (self, left_path,
+                            /* Translators: a problem in a study pack, shown after its JSON
+                               path; “left” and “former-member” are a JSON key and a value:
+                               keep them in English; %s is the member's status as written in
+                               the pack, such as "observer" */
                             _("“left” is only allowed with the status “former-member”, "
                               "not “%s”"),
                             entente_member_status_to_string (member->status));
@@ -1646,6 +1705,9 @@ require_card_key (EntentePackValidator *self,
 {
   if (slots[key] == NULL)
     report_error (self, PATH_KEY (element, card_keys[key]),
+                  /* Translators: a problem in a study pack, shown after its JSON path; the
+                     first %s is the name of a JSON key, such as "answer", the second a kind of
+                     card: "basic", "choice", "cloze" or "map" (keep these in English) */
                   _("required key “%s” is missing (“%s” cards need it)"),
                   card_keys[key], entente_card_kind_to_string (kind));
 }
@@ -1669,6 +1731,8 @@ walk_choices (EntentePackValidator *self,
       n_choices = json_array_get_length (choices);
       if (n_choices < 2 || n_choices > 8)
         report_error (self, choices_path,
+                      /* Translators: a problem in a study pack, shown after its JSON path;
+                         %u is the number of choices the card has (0, 1, or more than 8) */
                       ngettext ("a choice card needs 2 to 8 choices, found %u",
                                 "a choice card needs 2 to 8 choices, found %u",
                                 n_choices),
@@ -1696,6 +1760,10 @@ walk_choices (EntentePackValidator *self,
                       g_autofree char *shown = shorten (text);
 
                       report_error (self, choice_path,
+                                    /* Translators: a problem in a study pack, shown after
+                                       its JSON path; %s is the text of a choice, %u the number
+                                       of the earlier choice with the same text, counting from
+                                       0 */
                                     _("“%s” is already choice %u: choices must differ"),
                                     shown, j);
                     }
@@ -1714,6 +1782,9 @@ walk_choices (EntentePackValidator *self,
     {
       if (choices != NULL && (answer < 0 || answer >= n_choices))
         report_error (self, PATH_KEY (element, "answer"),
+                      /* Translators: a problem in a study pack, shown after its JSON path;
+                         %lld is the index given as the right answer, %u the number of choices
+                         the card has */
                       ngettext ("index %lld is out of range (%u choice)",
                                 "index %lld is out of range (%u choices)",
                                 n_choices),
@@ -1748,22 +1819,32 @@ walk_cloze (EntentePackValidator *self,
       break;
 
     case ENTENTE_CLOZE_EMPTY:
+      /* Translators: a problem in a study pack, shown after its JSON path; %ld is the
+         position of the gap in the card's text, counted in characters from 1 */
       report_error (self, path, _("the gap at character %ld is empty"),
                     g_utf8_pointer_to_offset (text, text + offset) + 1);
       break;
 
     case ENTENTE_CLOZE_NESTED:
+      /* Translators: a problem in a study pack, shown after its JSON path; %ld is the
+         position of the "{{" in the card's text, counted in characters from 1; keep "{{" and
+         "}}" as they are */
       report_error (self, path, _("unbalanced braces: “{{” at character %ld opens a gap inside a gap"),
                     g_utf8_pointer_to_offset (text, text + offset) + 1);
       break;
 
     case ENTENTE_CLOZE_UNOPENED:
+      /* Translators: a problem in a study pack, shown after its JSON path; %ld is the
+         position of the "}}" in the card's text, counted in characters from 1; keep "{{" and
+         "}}" as they are */
       report_error (self, path, _("unbalanced braces: “}}” at character %ld closes no gap"),
                     g_utf8_pointer_to_offset (text, text + offset) + 1);
       break;
 
     case ENTENTE_CLOZE_UNCLOSED:
     default:
+      /* Translators: a problem in a study pack, shown after its JSON path; %ld is the
+         position of the "{{" that opens the gap, counted in characters from 1 */
       report_error (self, path, _("unbalanced braces: the gap opened at character %ld is never closed"),
                     g_utf8_pointer_to_offset (text, text + offset) + 1);
       break;
@@ -1805,6 +1886,10 @@ walk_card (EntentePackValidator *self,
               g_autofree char *shown = shorten (text);
 
               report_error (self, kind_path,
+                            /* Translators: a problem in a study pack, shown after its JSON
+                               path; %s is the text found where a kind of card belongs; the
+                               quoted words are the values a pack may use: keep them in English
+                               */
                             _("“%s” is not a card kind (expected “basic”, “choice”, “cloze” "
                               "or “map”)"),
                             shown);
@@ -1847,6 +1932,10 @@ walk_card (EntentePackValidator *self,
     {
       if (slots[i] != NULL && (card_key_kinds[i] & KIND_BIT (kind)) == 0)
         report_warning (self, PATH_KEY (element, card_keys[i]),
+                        /* Translators: a warning about a study pack, shown after its JSON
+                           path; the first %s is the name of a JSON key, such as "choices", the
+                           second a kind of card: "basic", "choice", "cloze" or "map" (keep
+                           these in English) */
                         _("key “%s” is not used by “%s” cards; ignored"),
                         card_keys[i], entente_card_kind_to_string (kind));
     }
@@ -1905,6 +1994,8 @@ walk_cards (EntentePackValidator *self,
 
   if (length > ENTENTE_PACK_MAX_CARDS)
     {
+      /* Translators: a problem in a study pack, shown after its JSON path; %u is the number
+         of cards in the pack, %d the most a pack may have (1000000) */
       report_error (self, path, _("%u cards; a pack holds at most %d"),
                     length, ENTENTE_PACK_MAX_CARDS);
       length = ENTENTE_PACK_MAX_CARDS;
@@ -2129,6 +2220,9 @@ walk_source (EntentePackValidator *self,
     {
       if (year < 1 || year > 9999)
         report_error (self, PATH_KEY (path, "year"),
+                      /* Translators: a problem in a study pack, shown after its JSON path;
+                         %lld is the number found where the year of the pack's source belongs
+                         */
                       _("%lld is not a year (expected 1 to 9999)"), (long long) year);
       else
         pack->source_year = (int) year;
@@ -2234,6 +2328,8 @@ check_format_and_version (EntentePackValidator *self,
     {
       g_autofree char *shown = shorten (format);
 
+      /* Translators: a problem in a study pack, shown after its JSON path; %s is the text
+         found where "entente-pack" belongs; keep “entente-pack” in English */
       report_error (self, PATH_KEY (NULL, "format"), _("expected “entente-pack”, found “%s”"),
                     shown);
     }
@@ -2241,6 +2337,9 @@ check_format_and_version (EntentePackValidator *self,
   if (slots[TOP_VERSION] == NULL)
     {
       report_error (self, PATH_KEY (NULL, "version"),
+                    /* Translators: a problem in a study pack; “version” is a JSON key: keep
+                       it in English; %d is the version of the pack format this Entente reads,
+                       such as 1 */
                     _("required key “version” is missing (the format version, %d)"),
                     ENTENTE_PACK_FORMAT_VERSION);
     }
@@ -2249,6 +2348,9 @@ check_format_and_version (EntentePackValidator *self,
       if (version > ENTENTE_PACK_FORMAT_VERSION)
         {
           report_error (self, PATH_KEY (NULL, "version"),
+                        /* Translators: a problem in a study pack; %lld is the format
+                           version the pack is written in, %d the version this Entente reads (a
+                           smaller whole number) */
                         _("this pack needs a newer version of Entente: it is in format version "
                           "%lld, this version reads version %d"),
                         (long long) version, ENTENTE_PACK_FORMAT_VERSION);
@@ -2258,6 +2360,8 @@ check_format_and_version (EntentePackValidator *self,
       else if (version < ENTENTE_PACK_FORMAT_VERSION)
         {
           report_error (self, PATH_KEY (NULL, "version"),
+                        /* Translators: a problem in a study pack; %lld is the format
+                           version written in the pack, %d the version this Entente reads */
                         _("%lld is not a format version (expected %d)"),
                         (long long) version, ENTENTE_PACK_FORMAT_VERSION);
         }
@@ -2311,6 +2415,9 @@ _entente_pack_validator_run (EntentePackValidator *self,
           g_autofree char *shown = shorten (language);
 
           report_error (self, path,
+                        /* Translators: a problem in a study pack, shown after its JSON
+                           path; %s is the text found where a language tag belongs; “en” and
+                           “pt-BR” are examples of tags: keep them */
                         _("“%s” is not a BCP 47 language tag (such as “en” or “pt-BR”)"), shown);
         }
       pack->language = _entente_strings_add (self->strings, language);
