@@ -284,6 +284,9 @@ set_read_error (EntenteProgressStore  *self,
   g_autofree char *name = display_name (self->path);
 
   g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_DATABASE,
+               /* Translators: an error shown when study progress cannot be read; the first
+                  %s is the path of the progress database file, the second the database's
+                  (English) reason */
                _("Could not read progress from “%s”: %s"), name, sqlite3_errmsg (self->db));
 }
 
@@ -294,6 +297,9 @@ set_write_error (EntenteProgressStore  *self,
   g_autofree char *name = display_name (self->path);
 
   g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_DATABASE,
+               /* Translators: an error shown when a review cannot be saved; the first %s is
+                  the path of the progress database file, the second the database's (English)
+                  reason */
                _("Could not save progress to “%s”: %s"), name, sqlite3_errmsg (self->db));
 }
 
@@ -309,11 +315,15 @@ check_writable (EntenteProgressStore  *self,
   name = display_name (self->path);
   if (self->newer)
     g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY,
+                 /* Translators: an error shown when a review cannot be saved; %s is the
+                    path of the progress database file */
                  _("Progress cannot be saved: “%s” was written by a newer version of "
                    "Entente and is open read-only"),
                  name);
   else
     g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY,
+                 /* Translators: an error shown when a review cannot be saved; %s is the
+                    path of the progress database file */
                  _("Progress cannot be saved: “%s” cannot be written (check its "
                    "permissions)"),
                  name);
@@ -552,6 +562,8 @@ probe_failed (sqlite3     *db,
 
   name = display_name (path);
   g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_DATABASE,
+               /* Translators: an error shown at start-up; the first %s is the path of the
+                  progress database file, the second the database's (English) reason */
                _("Could not open the progress database “%s”: %s"),
                name, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   return PROBE_FAILED;
@@ -703,6 +715,9 @@ rename_or_fail (const char  *from,
   from_name = display_name (from);
   to_name = display_name (to);
   g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_DATABASE,
+               /* Translators: an error shown at start-up; the first %s is the path of the
+                  damaged progress database file, the second the path it was to be renamed to,
+                  the third the system's reason */
                _("The progress database “%s” is damaged and could not be moved to “%s”: %s"),
                from_name, to_name, g_strerror (saved_errno));
   return FALSE;
@@ -797,6 +812,9 @@ configure (EntenteProgressStore  *self,
       g_autofree char *name = display_name (self->path);
 
       g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_DATABASE,
+                   /* Translators: an error shown at start-up; %s is the path of the
+                      progress database file; its journal is the database's temporary file of
+                      changes in progress, kept in the same folder */
                    _("Could not open the progress database “%s”: its journal cannot be "
                      "kept beside it"),
                    name);
@@ -826,6 +844,8 @@ open_fresh (EntenteProgressStore  *self,
 
   name = display_name (self->path);
   g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_DATABASE,
+               /* Translators: an error shown at start-up; the first %s is the path of the
+                  progress database file, the second the database's (English) reason */
                _("Could not create the progress database “%s”: %s"),
                name, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
   g_clear_pointer (&self->db, sqlite3_close);
@@ -852,6 +872,9 @@ entente_progress_store_initable_init (GInitable     *initable,
       g_autofree char *name = display_name (folder);
 
       g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_DATABASE,
+                   /* Translators: an error shown at start-up; the first %s is the path of
+                      the folder that should hold the progress database, the second the
+                      system's reason */
                    _("Could not create the folder “%s” for progress: %s"),
                    name, g_strerror (saved_errno));
       return FALSE;
@@ -877,6 +900,9 @@ entente_progress_store_initable_init (GInitable     *initable,
               {
                 g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR,
                              ENTENTE_PROGRESS_STORE_ERROR_DATABASE,
+                             /* Translators: an error shown at start-up; the first %s is the
+                                path of the progress database file, the second the database's
+                                (English) reason */
                              _("Could not open the progress database “%s”: %s"),
                              name, sqlite3_errmsg (self->db));
                 g_clear_pointer (&self->db, sqlite3_close);
@@ -884,6 +910,8 @@ entente_progress_store_initable_init (GInitable     *initable,
               }
             self->read_only = TRUE;
             self->newer = TRUE;
+            /* Translators: a notice shown in the main window until dismissed; %s is the path of
+               the progress database file */
             self->notice = g_strdup_printf (_("The progress database “%s” was written by a "
                                               "newer version of Entente. It is open "
                                               "read-only: your reviews will not be saved "
@@ -902,6 +930,9 @@ entente_progress_store_initable_init (GInitable     *initable,
 
             moved_name = display_name (self->moved_aside_path);
             g_debug ("Moved the damaged progress database %s aside (%s)", name, problem);
+            /* Translators: a notice shown in the main window until dismissed; the first %s is
+               the path of the progress database file, the second the path the damaged file was
+               renamed to, such as "progress.sqlite.damaged-20261128-160501" */
             self->notice = g_strdup_printf (_("The progress database “%s” was damaged and "
                                               "could not be read. It has been kept as “%s”, "
                                               "and a new, empty one is used from now on."),
@@ -933,6 +964,8 @@ entente_progress_store_initable_init (GInitable     *initable,
         {
           g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR,
                        ENTENTE_PROGRESS_STORE_ERROR_READ_ONLY,
+                       /* Translators: an error shown at start-up; %s is the path of the
+                          progress database file */
                        _("Could not open the progress database “%s”: it cannot be written "
                          "(check its permissions)"),
                        name);
@@ -940,6 +973,8 @@ entente_progress_store_initable_init (GInitable     *initable,
         }
 
       self->read_only = TRUE;
+      /* Translators: a notice shown in the main window until dismissed; %s is the path of the
+         progress database file */
       self->notice = g_strdup_printf (_("The progress database “%s” cannot be written (check "
                                         "its permissions). Your progress is shown, but new "
                                         "reviews are not saved."),
@@ -1247,6 +1282,8 @@ insert_review (EntenteProgressStore  *self,
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     {
       g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_DUPLICATE,
+                   /* Translators: an error shown when a review cannot be saved; %s is the
+                      id of the card, such as "charter.founding-year" */
                    _("This review of card “%s” is already saved"), card_id);
       return 0;
     }
@@ -1381,6 +1418,8 @@ entente_progress_store_undo_review (EntenteProgressStore  *self,
   if (last != review_id || rc != SQLITE_ROW || !cards_equal_but_due (&current, &after))
     {
       g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_NOT_LATEST,
+                   /* Translators: an error shown when Undo of the last review fails; %s is
+                      the id of the card, such as "charter.founding-year" */
                    _("The review cannot be undone: card “%s” has changed since"),
                    card_id);
       goto failed;
@@ -3004,6 +3043,10 @@ entente_progress_store_import (EntenteProgressStore  *self,
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {
       g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_INVALID,
+                   /* Translators: an error shown when importing progress (Import Progress…
+                      in the main menu) fails; the message is followed by "Nothing was
+                      changed."; the first %s is the name of the file chosen, the second the
+                      reason, from the system or a description of what is wrong in the file */
                    _("Could not import “%s”: %s"), name, local_error->message);
       return FALSE;
     }
@@ -3011,6 +3054,9 @@ entente_progress_store_import (EntenteProgressStore  *self,
   if (!nesting_is_sane (contents, length))
     {
       g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_INVALID,
+                   /* Translators: an error shown when importing progress (Import Progress…
+                      in the main menu) fails; the message is followed by "Nothing was
+                      changed."; %s is the name of the file chosen */
                    _("Could not import “%s”: it is not an Entente progress file"), name);
       return FALSE;
     }
@@ -3018,6 +3064,10 @@ entente_progress_store_import (EntenteProgressStore  *self,
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
       g_set_error (error, ENTENTE_PROGRESS_STORE_ERROR, ENTENTE_PROGRESS_STORE_ERROR_INVALID,
+                   /* Translators: an error shown when importing progress (Import Progress…
+                      in the main menu) fails; the message is followed by "Nothing was
+                      changed."; the first %s is the name of the file chosen, the second the
+                      JSON parser's (English) description of the syntax error */
                    _("Could not import “%s”: it is not valid JSON (%s)"),
                    name, local_error->message);
       return FALSE;
@@ -3033,6 +3083,11 @@ entente_progress_store_import (EntenteProgressStore  *self,
   if (!ok && local_error == NULL)
     local_error = g_error_new (ENTENTE_PROGRESS_STORE_ERROR,
                                ENTENTE_PROGRESS_STORE_ERROR_INVALID,
+                               /* Translators: an error shown when importing progress
+                                  (Import Progress… in the main menu) fails; the message is
+                                  followed by "Nothing was changed."; the first %s is the name
+                                  of the file chosen, the second the reason, from the system or
+                                  a description of what is wrong in the file */
                                _("Could not import “%s”: %s"), name, import.reader.problem);
 
   g_string_free (import.reader.path, TRUE);

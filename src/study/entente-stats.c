@@ -492,13 +492,20 @@ dup_reviews_summary (const EntenteStats *stats,
 
   if (total == 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: the summary under the chart of
+                                            reviews per day, on the Statistics page; %u is
+                                            the number of days shown, 30 or 90 */
                                          "No reviews in the last %u day.",
                                          "No reviews in the last %u days.", n_days),
                             n_days);
 
   best = busiest_day (days, n_days);
-  /* Translators: the start of a sentence; the second %u is 30 or 90 */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        /* Translators: the start of a sentence under the
+                                           chart of reviews per day, completed by "%s, %s a
+                                           day on average…"; the first %u is the number of
+                                           reviews, the second the number of days shown, 30
+                                           or 90 */
                                         "%u review in the last %u days",
                                         "%u reviews in the last %u days", total),
                            total, n_days);
@@ -513,8 +520,11 @@ dup_reviews_summary (const EntenteStats *stats,
   if (first == 0)
     return g_steal_pointer (&sentence);
 
-  /* Translators: follows the sentence about the number of reviews */
   first_part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: follows the sentence about the
+                                                number of reviews under the chart of reviews
+                                                per day; %u is how many of those reviews were
+                                                a card's first */
                                              "%u of them was a first review.",
                                              "%u of them were first reviews.", first),
                                 first);
@@ -598,8 +608,10 @@ dup_forecast_summary (const EntenteStats *stats)
   if (total == 0)
     return g_strdup (_("No cards due in the next 30 days."));
 
-  /* Translators: the start of a sentence */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        /* Translators: the start of a sentence under the
+                                           chart of cards due, completed by "%s, %u of them
+                                           today…"; %u is the number of cards due */
                                         "%u card due in the next 30 days",
                                         "%u cards due in the next 30 days", total),
                            total);
@@ -626,8 +638,11 @@ dup_mastery_summary (const EntenteStats *stats)
     return g_strdup (_("The pack has no cards, so there is nothing to master yet."));
 
   percent = format_percent (stats->mastery);
-  /* Translators: "Mastery is 62% across the pack, with 120 of 300 cards learned." */
   sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: "Mastery is 62% across the pack,
+                                              with 120 of 300 cards learned." %s is a
+                                              percentage, the first %u the number of cards
+                                              learned, the second the number of cards */
                                            "Mastery is %s across the pack, with %u of %u card learned.",
                                            "Mastery is %s across the pack, with %u of %u cards learned.",
                                            stats->total),
@@ -731,8 +746,10 @@ add_retention_row (GPtrArray          *table,
     }
 
   percent = format_percent (rate);
-  /* Translators: "87% (348 of 400 passed)" */
   table_add (table, g_strdup (label),
+             /* Translators: a cell of the table that a screen reader reads in place of
+                a chart, such as "87% (348 of 400 passed)": %s is the share of reviews
+                passed, the first %u the reviews passed, the second all reviews */
              g_strdup_printf (_("%s (%u of %u passed)"), percent, passed, total));
 }
 
@@ -794,8 +811,10 @@ entente_stats_dup_table (const EntenteStats *stats,
       {
         g_autofree char *percent = format_percent (stats->mastery);
 
-        /* Translators: "62%, 120 of 300 learned" */
         table_add (table, g_strdup (_("Whole pack")),
+                   /* Translators: a cell of the table that a screen reader reads in place
+                      of the mastery chart, such as "62%, 120 of 300 learned": %s is the
+                      mastery, the first %u the cards learned, the second all cards */
                    g_strdup_printf (_("%s, %u of %u learned"),
                                     percent, stats->learned, stats->total));
 
@@ -805,6 +824,10 @@ entente_stats_dup_table (const EntenteStats *stats,
             g_autofree char *section_percent = format_percent (section->mastery);
 
             table_add (table, g_strdup (entente_section_get_title (section->section)),
+                       /* Translators: a cell of the table that a screen reader reads in
+                          place of the mastery chart, such as "62%, 120 of 300 learned": %s
+                          is the section's mastery, the first %u its cards learned, the
+                          second all its cards */
                        g_strdup_printf (_("%s, %u of %u learned"),
                                         section_percent, section->learned, section->total));
           }
@@ -893,6 +916,8 @@ entente_stats_score_dup_summary (GArray *series,
   for (guint i = 0; i < series->len; i++)
     best = MAX (best, g_array_index (series, EntenteStatsScore, i).percent);
 
+  /* Translators: the start of the summary under the chart of exam results, completed by
+     "%s; the latest %s…"; %u is the number of exams taken */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results",
                                         series->len),
                            series->len);

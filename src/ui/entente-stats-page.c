@@ -350,6 +350,9 @@ update_mastery (EntenteStatsPage *self)
 
   mastery = entente_stats_get_mastery (self->stats, &learned, &total);
   overall = format_percent (mastery);
+  /* Translators: the line above the mastery bars on the Statistics page, such as "62%
+     overall, 120 of 300 cards learned": %s is the mastery of the whole pack, the first %u
+     the cards learned, the second all the pack's cards */
   learned_text = g_strdup_printf (_("%s overall, %u of %u cards learned"), overall, learned, total);
   gtk_label_set_text (self->mastery_overall, learned_text);
   gtk_level_bar_set_value (self->mastery_bar, CLAMP (mastery, 0, 1));
@@ -362,6 +365,9 @@ update_mastery (EntenteStatsPage *self)
       GtkWidget *bar = make_level_bar (section->mastery);
       GtkWidget *percent = gtk_label_new (NULL);
       g_autofree char *percent_text = format_percent (section->mastery);
+      /* Translators: the subtitle of a section's row under the mastery bars on the
+         Statistics page; the first %u is the section's cards learned, the second all its
+         cards */
       g_autofree char *subtitle = g_strdup_printf (_("%u of %u learned"), section->learned,
                                                    section->total);
 
@@ -678,6 +684,9 @@ add_score_legend (ChartCard *card)
   gtk_widget_set_margin_start (swatch, 12);
   gtk_box_append (GTK_BOX (legend), swatch);
   average = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: the legend of the line of the
+                                             exam results chart that averages the latest
+                                             results; %u is how many (such as 3) */
                                           "Average of the last %u result",
                                           "Average of the last %u results",
                                           SCORE_WINDOW),
