@@ -702,6 +702,8 @@ set_too_large_error (GError        **error,
                   is the file name (or "The file"), the second the file's size and the third
                   the largest size read, such as "12.3 MB" and "8.0 MiB" */
                _("“%s” is too large to be a study pack (%s; the limit is %s)"),
+               /* Translators: stands in for the file name in "“%s” is too large to be a
+                  study pack (…)" when the name is not known */
                display != NULL ? display : _("The file"), size_text, limit_text);
 }
 

@@ -272,12 +272,18 @@ describe_node (JsonNode *node)
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
+      /* Translators: completes "expected %s, found %s" in a problem with a study pack: a
+         JSON object ({…}) was found */
       return g_strdup (_("an object"));
 
     case JSON_NODE_ARRAY:
+      /* Translators: completes "expected %s, found %s" in a problem with a study pack: a
+         JSON array ([…]) was found */
       return g_strdup (_("an array"));
 
     case JSON_NODE_NULL:
+      /* Translators: completes "expected %s, found %s" in a problem with a study pack: the
+         JSON value null was found; it is a keyword of JSON, usually kept in English */
       return g_strdup (_("null"));
 
     case JSON_NODE_VALUE:
@@ -449,6 +455,7 @@ expect_string (EntentePackValidator *self,
 
   if (!is_string (node))
     {
+      /* Translators: completes "expected %s, found %s": a JSON string was expected */
       report_type (self, path, node, N_("a string"));
       return NULL;
     }
@@ -715,6 +722,7 @@ expect_int (EntentePackValidator *self,
 {
   if (json_node_get_value_type (node) != G_TYPE_INT64)
     {
+      /* Translators: completes "expected %s, found %s": a whole number was expected */
       report_type (self, path, node, expected != NULL ? expected : N_("an integer"));
       return FALSE;
     }

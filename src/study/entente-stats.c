@@ -788,6 +788,8 @@ entente_stats_dup_table (const EntenteStats *stats,
     case ENTENTE_STATS_CHART_RETENTION:
       add_retention_row (table, stats, ENTENTE_STATS_WINDOW_30_DAYS, _("Last 30 days"));
       add_retention_row (table, stats, ENTENTE_STATS_WINDOW_90_DAYS, _("Last 90 days"));
+      /* Translators: a row of the table that a screen reader reads in place of the
+         retention chart: retention over every review ever made */
       add_retention_row (table, stats, ENTENTE_STATS_WINDOW_ALL_TIME, _("All time"));
       break;
 
@@ -795,7 +797,10 @@ entente_stats_dup_table (const EntenteStats *stats,
       for (guint i = 0; i < ENTENTE_STATS_N_FORECAST_DAYS; i++)
         {
           const EntenteStatsDay *day = &stats->forecast[i];
+          /* Translators: the first row of the table that a screen reader reads in place of the
+             chart of cards due: the cards due today */
           char *label = i == 0 ? g_strdup (_("Today"))
+                      /* Translators: the second row of that table: the cards due tomorrow */
                       : i == 1 ? g_strdup (_("Tomorrow"))
                       : format_day (stats, day, TRUE);
 
@@ -811,6 +816,8 @@ entente_stats_dup_table (const EntenteStats *stats,
       {
         g_autofree char *percent = format_percent (stats->mastery);
 
+        /* Translators: the first row of the table that a screen reader reads in place of
+           the mastery chart: the mastery of all the pack's sections together */
         table_add (table, g_strdup (_("Whole pack")),
                    /* Translators: a cell of the table that a screen reader reads in place
                       of the mastery chart, such as "62%, 120 of 300 learned": %s is the

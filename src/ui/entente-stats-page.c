@@ -243,6 +243,8 @@ day_labels (const EntenteStatsDay *days,
                                                          days[i].day, 12, 0, 0);
 
       if (today_first && i == 0)
+        /* Translators: the label under the first bar of the chart of cards due on the
+           Statistics page */
         labels[i] = g_strdup (_("Today"));
       else
         /* Translators: a day under a chart's bar, see g_date_time_format () */
@@ -538,6 +540,8 @@ update_numbers (EntenteStatsPage *self)
   text = g_strdup_printf ("%u", n_days > 0 ? days[n_days - 1].count : 0);
   gtk_label_set_text (self->today_value, text);
   g_free (text);
+  /* Translators: a caption under a big number on the Statistics page, the number of reviews
+     done today; lower case, as it reads on from the number */
   text = g_strdup (g_dngettext (GETTEXT_PACKAGE, "review today", "reviews today",
                                 n_days > 0 ? days[n_days - 1].count : 0));
   gtk_label_set_text (self->today_caption, text);
@@ -553,11 +557,15 @@ update_numbers (EntenteStatsPage *self)
   /* Translators: cards learned of all the pack's cards, as in "12/40" */
   text = g_strdup_printf (_("%u/%u"), learned, total);
   gtk_label_set_text (self->learned_value, text);
+  /* Translators: a caption under a big number on the Statistics page, such as "12/40";
+     lower case, as it reads on from the number */
   gtk_label_set_text (self->learned_caption, _("cards learned"));
   g_free (text);
 
   text = format_percent (mastery);
   gtk_label_set_text (self->mastery_value, text);
+  /* Translators: a caption under a big percentage on the Statistics page: how well the pack
+     is known as a whole; lower case, as it reads on from the number */
   gtk_label_set_text (self->mastery_caption, _("mastery"));
 }
 
@@ -675,6 +683,8 @@ add_score_legend (ChartCard *card)
   gtk_widget_add_css_class (swatch, "stats-swatch-all");
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (legend), swatch);
+  /* Translators: the legend of the exam results chart: the line of each exam's score (a
+     noun) */
   label = gtk_label_new (_("Score"));
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (legend), label);
@@ -715,7 +725,9 @@ build_cards (EntenteStatsPage *self)
   toggles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (toggles, "linked");
   gtk_widget_set_valign (toggles, GTK_ALIGN_CENTER);
+  /* Translators: a toggle button of the chart of reviews per day: show the last 30 days */
   self->days_30 = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("30 Days")));
+  /* Translators: a toggle button of the chart of reviews per day: show the last 90 days */
   self->days_90 = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("90 Days")));
   gtk_toggle_button_set_group (self->days_90, self->days_30);
   gtk_toggle_button_set_active (self->days_30, TRUE);
@@ -733,6 +745,8 @@ build_cards (EntenteStatsPage *self)
     gtk_widget_add_css_class (swatch, "stats-swatch-all");
     gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
     gtk_box_append (GTK_BOX (legend), swatch);
+    /* Translators: the legend of the chart of reviews per day: the bars of all reviews (a
+       plural noun) */
     label = gtk_label_new (_("Reviews"));
     gtk_widget_add_css_class (label, "caption");
     gtk_box_append (GTK_BOX (legend), label);
@@ -741,6 +755,8 @@ build_cards (EntenteStatsPage *self)
     gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
     gtk_widget_set_margin_start (swatch, 12);
     gtk_box_append (GTK_BOX (legend), swatch);
+    /* Translators: the legend of the chart of reviews per day: the part of the bars that
+       were a card's first review */
     label = gtk_label_new (_("First reviews"));
     gtk_widget_add_css_class (label, "caption");
     gtk_box_append (GTK_BOX (legend), label);
@@ -754,6 +770,8 @@ build_cards (EntenteStatsPage *self)
   gtk_box_append (self->content_box, self->forecast.card);
 
   /* True retention: a big number and the three windows. */
+  /* Translators: the title of a card on the Statistics page: the share of reviews of
+     learned cards that were remembered (a spaced-repetition term) */
   self->retention_card = make_card (_("True Retention"), &header);
   self->retention_big = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->retention_big, 0);
