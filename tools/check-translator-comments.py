@@ -8,10 +8,12 @@
 # (--add-comments=Translators:), so a stray code comment above a call does not count.
 # In .ui files the comment is an XML comment, <!-- Translators: ... -->, right above the
 # property: GTK 4.8's GtkBuilder refuses a comments="..." attribute on <property>.
+# Also fails when a "Translators:" comment in a listed .c or .ui file reaches no message
+# (xgettext drops a comment that is a code or blank line away from its string, silently).
 # Prints TAP: one test per message with a placeholder, "not ok" naming every file:line
-# of the message and its msgid. Exits 1 when a comment is missing, unless given --tap
-# (as meson does), where the "not ok" lines alone report it. Python standard library and
-# xgettext only.
+# of the message and its msgid, and one for the stray comments. Exits 1 on a failure,
+# unless given --tap (as meson does), where the "not ok" lines alone report it. Python
+# standard library and xgettext only.
 
 import os
 import re
@@ -100,6 +102,37 @@ def parse_pot(text):
     return entries
 
 
+def normalize(text):
+    """A comment's words, without the "*" that starts the lines of some C comments."""
+    return " ".join(re.sub(r"^\s*\*(?!/)", "", text, flags=re.M).split())
+
+
+def stray_comments(root, entries):
+    """(file:line, text) of every "Translators:" comment in the files of POTFILES.in that
+    xgettext did not attach to a message: one a blank or code line away from its string."""
+    extracted = [normalize("\n".join(e["comments"])) for e in entries if e["comments"]]
+    patterns = {
+        ".c": re.compile(r"/\*\s*(Translators:.*?)\*/", re.S),
+        ".h": re.compile(r"/\*\s*(Translators:.*?)\*/", re.S),
+        ".ui": re.compile(r"<!--\s*(Translators:.*?)-->", re.S),
+    }
+    stray = []
+    with open(os.path.join(root, "po", "POTFILES.in"), encoding="utf-8") as f:
+        files = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+    for name in files:
+        pattern = patterns.get(os.path.splitext(name)[1])
+        if pattern is None:
+            continue
+        with open(os.path.join(root, name), encoding="utf-8") as f:
+            text = f.read()
+        for match in pattern.finditer(text):
+            comment = normalize(match.group(1))
+            if not any(comment in e for e in extracted):
+                stray.append(("%s:%d" % (name, text.count("\n", 0, match.start()) + 1),
+                              comment))
+    return stray
+
+
 def main():
     args = [a for a in sys.argv[1:] if a != "--tap"]
     tap_only = "--tap" in sys.argv[1:]
@@ -127,7 +160,8 @@ def main():
 
     checked = [e for e in entries
                if placeholders(e["msgid"]) or placeholders(e["msgid_plural"] or "")]
-    print("1..%d" % len(checked))
+    stray = stray_comments(root, entries)
+    print("1..%d" % (len(checked) + 1))
     missing = 0
     for number, entry in enumerate(checked, 1):
         where = " ".join(entry["references"]) or "(unknown location)"
@@ -142,9 +176,17 @@ def main():
                   % (number, where, msgid,
                      " and ".join(sorted(set(placeholders(entry["msgid"])
                                              + placeholders(entry["msgid_plural"] or ""))))))
-    if missing:
-        print("# %d of %d messages with a placeholder have no translator comment"
-              % (missing, len(checked)))
+    if stray:
+        print("not ok %d - \"Translators:\" comments that reach no message: %d (xgettext takes "
+              "a comment only when it ends on the line right above the string, or on its line)"
+              % (len(checked) + 1, len(stray)))
+        for where, text in stray:
+            print("#   %s: %s" % (where, text[:100]))
+    else:
+        print('ok %d - every "Translators:" comment reaches its message' % (len(checked) + 1))
+    if missing or stray:
+        print("# messages with a placeholder and no translator comment: %d of %d; "
+              "comments that reach no message: %d" % (missing, len(checked), len(stray)))
         return 0 if tap_only else 1
     print("# all %d messages with a placeholder have a translator comment" % len(checked))
     return 0
