@@ -241,6 +241,8 @@ update_sections_subtitle (EntenteExamPage *self)
   if (n == 0)
     text = g_strdup (_("The whole text"));
   else
+    /* Translators: the subtitle of the Sections row when setting up a practice exam; %u is
+       the number of outline sections ticked, whose questions the exam draws from */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u section chosen, with its subsections",
                                          "%u sections chosen, with their subsections", n), n);
   adw_expander_row_set_subtitle (self->sections_row, text);
@@ -662,6 +664,8 @@ quiz_answered (EntenteExamPage *self)
                                           entente_map_quiz_get_given_code (quiz, position));
 
   if (right)
+    /* Translators: the verdict on a map quiz answer: the state clicked was the one asked
+       for */
     text = g_strdup (_("Right"));
   else if (entente_map_quiz_get_mode (quiz) == ENTENTE_MAP_QUIZ_MODE_FIND)
     /* Translators: the first %s is the state clicked, the second the one asked for */
@@ -768,11 +772,16 @@ show_exam_result (EntenteExamPage   *self,
     {
       const EntenteExamSectionScore *section = entente_exam_result_get_section (result, i);
       GtkWidget *row = adw_action_row_new ();
+      /* Translators: a practice exam's result for one section, beside a bar: the first %u
+         is the questions of that section answered right, the second all its questions */
       g_autofree char *text = g_strdup_printf (_("%u of %u"), section->n_correct, section->n_questions);
       GtkWidget *level = gtk_level_bar_new_for_interval (0, MAX (section->n_questions, 1));
       GtkWidget *label = gtk_label_new (text);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     /* Translators: in the results of a practice exam, the
+                                        title of the row of questions from cards in no section
+                                        */
                                      section->title != NULL ? section->title : _("Other cards"));
       gtk_level_bar_set_value (GTK_LEVEL_BAR (level), section->n_correct);
       gtk_widget_set_size_request (level, 80, -1);
@@ -1238,6 +1247,9 @@ ask_to_finish (EntenteExamPage *self)
     }
 
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: the text of the dialog shown when an
+                                          exam is finished with questions left unanswered; %u
+                                          is how many */
                                        "%u question has no answer yet. It counts as wrong.",
                                        "%u questions have no answer yet. They count as wrong.", unanswered),
                           unanswered);
@@ -1441,6 +1453,8 @@ send_to_review_action (GtkWidget  *widget,
   else if (n == 0)
     text = g_strdup (_("These cards have not been studied yet: they come as new cards in the review."));
   else
+    /* Translators: shown after "Send Mistakes to Review" at the end of an exam; %u is the
+       number of cards of the mistakes that are now due on the Review page */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card is due for review now.",
                                          "%u cards are due for review now.", n), n);
 

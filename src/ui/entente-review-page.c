@@ -319,9 +319,16 @@ update_today (EntenteReviewPage *self)
   n_new = entente_review_queue_get_n_new (queue);
   set_n_today (self, can_save (self) ? n_due + n_new : 0);
 
+  /* Translators: the label of a row on the Review page before a session, followed by a
+     number: the cards due for review today (an adjective, "due cards") */
   gtk_list_box_append (self->today_list, count_row_new (_("Due"), n_due));
+  /* Translators: the label of a row on the Review page before a session, followed by a
+     number: the new cards, never reviewed, that today's session brings in (an adjective, "new
+     cards") */
   gtk_list_box_append (self->today_list, count_row_new (_("New"), n_new));
   gtk_list_box_append (self->today_list, count_row_new (_("Reviewed today"), day.reviews));
+  /* Translators: the value of the Streak row on the Review page: %u is the number of days
+     in a row with at least one review */
   streak = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", day.streak), day.streak);
   {
     GtkWidget *row = adw_action_row_new ();
@@ -338,8 +345,12 @@ update_today (EntenteReviewPage *self)
     {
       guint minutes = MAX (1, (n_due + n_new + 5) / 6);
 
+      /* Translators: the title on the Review page before a session; %u is the number of
+         cards due and new today */
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Card for Today", "%u Cards for Today",
                                             n_due + n_new), n_due + n_new);
+      /* Translators: under "%u Cards for Today": about how long the session takes; %u is a
+         number of minutes */
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "About %u minute",
                                                "About %u minutes", minutes), minutes);
     }
@@ -550,6 +561,8 @@ update_progress_label (EntenteReviewPage *self)
                               self->n_reviewed);
     }
   else
+    /* Translators: the progress of a review session, shown over the grade buttons; %u is
+       the number of cards graded so far */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reviewed", "%u reviewed",
                                          self->n_reviewed),
                             self->n_reviewed);
@@ -667,6 +680,8 @@ reveal (EntenteReviewPage *self)
 
           gtk_editable_set_editable (GTK_EDITABLE (entry), FALSE);
           if (right)
+            /* Translators: the verdict on a typed or chosen answer on the Review page: the
+               answer was right */
             set_verdict (self, TRUE, _("Correct"));
           else
             {
@@ -890,11 +905,16 @@ show_summary (EntenteReviewPage *self)
   g_autoptr(GPtrArray) ids = all_card_ids (self->pack);
   g_autofree char *next = format_next_due (next_due (ids, states, now_ms ()));
   guint minutes = (guint) ((g_get_monotonic_time () - self->started_at) / G_USEC_PER_SEC / 60);
+  /* Translators: a line of the summary at the end of a review session; %u is the number of
+     cards graded */
   g_autofree char *cards = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card reviewed",
                                                          "%u cards reviewed", self->n_reviewed),
                                             self->n_reviewed);
   /* One line each, so that every language can word them whole. */
   g_autofree char *time = minutes < 1 ? g_strdup (_("Time: under a minute"))
+                                      /* Translators: a line of the summary at the end of a
+                                         review session; %u is the number of whole minutes the
+                                         session took */
                                       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Time: %u minute",
                                                                       "Time: %u minutes", minutes),
                                                          minutes);
@@ -1222,7 +1242,17 @@ entente_review_page_get_property (GObject    *object,
 static void
 build_grade_buttons (EntenteReviewPage *self)
 {
-  const char *names[4] = { N_("Again"), N_("Hard"), N_("Good"), N_("Easy") };
+  const char *names[4] = {
+    /* Translators: the first of the four grades of a review (spaced repetition, as in Anki):
+       the answer was forgotten and the card comes back soon */
+    N_("Again"),
+    /* Translators: the second grade of a review: remembered, with serious difficulty */
+    N_("Hard"),
+    /* Translators: the third grade of a review: remembered after some thought */
+    N_("Good"),
+    /* Translators: the fourth grade of a review: remembered at once, without effort */
+    N_("Easy"),
+  };
 
   for (guint i = 0; i < 4; i++)
     {
