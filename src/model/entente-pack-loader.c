@@ -646,17 +646,22 @@ set_invalid_error (GError        **error,
     {
       if (display != NULL)
         g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
-                     /* Translators: an error shown when a study pack cannot be opened; %s
-                        is the file name, %u is the number of problems listed before the rest
-                        were left out (a large number, such as 100) */
-                     _("“%s” is not a valid study pack: more than %u problems"),
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  /* Translators: an error shown when a study pack cannot be opened; %s
+                                     is the file name, %u is the number of problems listed before the rest
+                                     were left out (a large number, such as 100) */
+                                  "“%s” is not a valid study pack: more than %u problem",
+                                  "“%s” is not a valid study pack: more than %u problems", n_errors),
                      display, n_errors);
       else
         g_set_error (error, ENTENTE_PACK_ERROR, ENTENTE_PACK_ERROR_INVALID,
-                     /* Translators: an error shown when a study pack whose file name is not
-                        known cannot be opened; %u is the number of problems listed before the
-                        rest were left out (a large number, such as 100) */
-                     _("Not a valid study pack: more than %u problems"), n_errors);
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  /* Translators: an error shown when a study pack whose file name is not
+                                     known cannot be opened; %u is the number of problems listed before the
+                                     rest were left out (a large number, such as 100) */
+                                  "Not a valid study pack: more than %u problem",
+                                  "Not a valid study pack: more than %u problems", n_errors),
+                     n_errors);
       return;
     }
 

@@ -510,10 +510,12 @@ expect_text (EntentePackValidator *self,
   if (length > ENTENTE_PACK_MAX_TEXT_BYTES)
     {
       report_error (self, path,
-                    /* Translators: a problem in a study pack, shown after its JSON path;
-                       %lu is the length of the text in bytes, %d the largest length allowed
-                       (65536) */
-                    _("the text is %lu bytes long; the limit is %d bytes"),
+                    g_dngettext (GETTEXT_PACKAGE,
+                                 /* Translators: a problem in a study pack, shown after its JSON path;
+                                    %lu is the length of the text in bytes, %d the largest length allowed
+                                    (65536) */
+                                 "the text is %lu byte long; the limit is %d bytes",
+                                 "the text is %lu bytes long; the limit is %d bytes", length),
                     (unsigned long) length, ENTENTE_PACK_MAX_TEXT_BYTES);
       return NULL;
     }
@@ -2002,9 +2004,12 @@ walk_cards (EntentePackValidator *self,
 
   if (length > ENTENTE_PACK_MAX_CARDS)
     {
-      /* Translators: a problem in a study pack, shown after its JSON path; %u is the number
-         of cards in the pack, %d the most a pack may have (1000000) */
-      report_error (self, path, _("%u cards; a pack holds at most %d"),
+      report_error (self, path,
+                    g_dngettext (GETTEXT_PACKAGE,
+                                 /* Translators: a problem in a study pack, shown after its JSON path; %u is the number
+                                    of cards in the pack, %d the most a pack may have (1000000) */
+                                 "%u card; a pack holds at most %d",
+                                 "%u cards; a pack holds at most %d", length),
                     length, ENTENTE_PACK_MAX_CARDS);
       length = ENTENTE_PACK_MAX_CARDS;
     }

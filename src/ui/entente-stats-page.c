@@ -355,7 +355,9 @@ update_mastery (EntenteStatsPage *self)
   /* Translators: the line above the mastery bars on the Statistics page, such as "62%
      overall, 120 of 300 cards learned": %s is the mastery of the whole pack, the first %u
      the cards learned, the second all the pack's cards */
-  learned_text = g_strdup_printf (_("%s overall, %u of %u cards learned"), overall, learned, total);
+  learned_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s overall, %u of %u card learned",
+                                               "%s overall, %u of %u cards learned", total),
+                                  overall, learned, total);
   gtk_label_set_text (self->mastery_overall, learned_text);
   gtk_level_bar_set_value (self->mastery_bar, CLAMP (mastery, 0, 1));
 
