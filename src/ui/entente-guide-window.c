@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "entente-guide-window.h"
+#include "entente-question-view.h"
 
 struct _EntenteGuideWindow
 {
@@ -110,14 +111,9 @@ static GtkWidget *
 block_label (const char *markup,
              const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = entente_wrapped_label_new (NULL, css_class);
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
 
   return label;
 }
