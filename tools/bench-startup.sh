@@ -19,7 +19,7 @@ if [ -z "${ENTENTE_BENCH_INSIDE:-}" ]; then
   meson compile -C "$build" src/entente:executable tools/bench-bare-window tools/bench-time-to-map \
     data/gschemas.compiled >&2
   export ENTENTE_BENCH_INSIDE=1
-  exec env -u WAYLAND_DISPLAY xvfb-run -a -s "-screen 0 1920x1200x24" \
+  exec env -u WAYLAND_DISPLAY xvfb-run -a -s "-screen 0 1920x1200x24 -noreset" \
     dbus-run-session -- "$top/tools/bench-startup.sh" "$@"
 fi
 

@@ -114,9 +114,12 @@ def name_of(node):
     return ' '.join(texts)
 
 
-def find_app(timeout=90):
+def find_app(process, timeout=90):
     deadline = time.time() + timeout
     while time.time() < deadline:
+        if process.poll() is not None:
+            # It ended before it showed a window (it said why on stderr): no use waiting.
+            return None
         desktop = pyatspi.Registry.getDesktop(0)
         for app in children(desktop):
             if app is not None and (app.name or '') in ('entente', 'Entente'):
@@ -371,8 +374,9 @@ def main():
     pack = os.path.join(os.environ.get('G_TEST_SRCDIR', 'tests'), 'data', 'valid', 'review-fixture.json')
     process = subprocess.Popen([os.path.join(build_dir, 'src', 'entente'), pack], env=env)
     try:
-        app = find_app()
-        tap(app is not None, 'Entente appears on the accessibility bus')
+        app = find_app(process)
+        tap(app is not None, 'Entente appears on the accessibility bus',
+            '' if process.poll() is None else 'it exited with status %d' % process.returncode)
         if app is None:
             return
 
