@@ -764,6 +764,7 @@ show_exam_result (EntenteExamPage   *self,
   gtk_box_append (self->results_box, entente_wrapped_label_new (details, "dim-label"));
 
   /* The sections, the weakest first, each a way back into the outline. */
+  /* Translators: a heading of an exam's results: the score in each section of the text */
   gtk_box_append (self->results_box, entente_wrapped_label_new (_("By Section"), "heading"));
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -814,6 +815,7 @@ show_exam_result (EntenteExamPage   *self,
 
   /* Every wrong answer beside the right one. */
   if (n_mistakes > 0)
+    /* Translators: a heading of an exam's results: the questions answered wrongly */
     gtk_box_append (self->results_box, entente_wrapped_label_new (_("Mistakes"), "heading"));
   for (guint i = 0; i < n_mistakes; i++)
     {
@@ -829,7 +831,10 @@ show_exam_result (EntenteExamPage   *self,
       if (mistake->kind == ENTENTE_EXAM_KIND_MAP && given_text != NULL)
         given_text = entente_pack_get_state_name (self->pack, given_text);
       /* Translators: the answer the learner gave in an exam */
-      given = g_strdup_printf (_("Your answer: %s"), given_text != NULL ? given_text : _("none"));
+      given = g_strdup_printf (_("Your answer: %s"),
+                               given_text != NULL ? given_text :
+                               /* Translators: put for the answer when the learner gave none */
+                               _("none"));
       /* Translators: the right answer of an exam question */
       right = g_strdup_printf (_("Right answer: %s"), mistake->right);
       gtk_box_append (GTK_BOX (card), entente_wrapped_label_new (given, "error"));
@@ -940,16 +945,22 @@ finish_quiz (EntenteExamPage *self)
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  /* Translators: a button at the end of a map quiz's results: back to the exam setup */
   gtk_box_append (GTK_BOX (buttons), button_new (_("_Back"), "exam.new", TRUE));
   gtk_box_append (self->results_box, buttons);
 
   if (mistakes->len > 0)
+    /* Translators: a heading of a map quiz's results: the states not found */
     gtk_box_append (self->results_box, entente_wrapped_label_new (_("Mistakes"), "heading"));
   for (guint i = 0; i < mistakes->len; i++)
     {
       const EntenteMapQuizMistake *mistake = &g_array_index (mistakes, EntenteMapQuizMistake, i);
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      g_autofree char *given = g_strdup_printf (_("Your answer: %s"), mistake->given != NULL ? mistake->given : _("none"));
+      /* Translators: the state the learner chose in a map quiz */
+      g_autofree char *given = g_strdup_printf (_("Your answer: %s"),
+                                                mistake->given != NULL ? mistake->given :
+                                                /* Translators: put for the answer when the learner gave none */
+                                                _("none"));
       g_autofree char *right = g_strdup_printf (_("Right answer: %s"), mistake->right);
 
       gtk_widget_add_css_class (card, "card");

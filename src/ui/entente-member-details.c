@@ -272,7 +272,9 @@ create_member_content (EntentePack   *pack,
 
   group = create_group (NULL);
   if (entente_member_get_capital (member) != NULL)
+    /* Translators: the label of a state's capital city in its details */
     add_property_row (group, _("Capital"), entente_member_get_capital (member));
+  /* Translators: the label of a state's standing in the organisation (member, observer, ...) */
   add_property_row (group, _("Status"), entente_member_status_get_label (status));
   if (joined != NULL && entente_date_is_set (joined))
     {
@@ -280,22 +282,34 @@ create_member_content (EntentePack   *pack,
 
       add_property_row (group,
                         status == ENTENTE_MEMBER_STATUS_MEMBER ||
-                        status == ENTENTE_MEMBER_STATUS_FORMER_MEMBER ? _("Joined") : _("Since"),
+                        status == ENTENTE_MEMBER_STATUS_FORMER_MEMBER ?
+                        /* Translators: the label of the date a state joined the organisation */
+                        _("Joined") :
+                        /* Translators: the label of the date since which a state has had its
+                           status (observer, partner, ...) */
+                        _("Since"),
                         text);
     }
   if (left != NULL && entente_date_is_set (left))
     {
       g_autofree char *text = entente_date_format (left);
 
+      /* Translators: the label of the date a state left the organisation (not a direction) */
       add_property_row (group, _("Left"), text);
     }
+  /* Translators: the label of whether a state founded the organisation; its value is Yes or No */
   add_property_row (group, _("Founding State"),
-                    entente_member_get_founding (member) ? _("Yes") : _("No"));
+                    entente_member_get_founding (member) ?
+                    /* Translators: the value of "Founding State": it was one */
+                    _("Yes") :
+                    /* Translators: the value of "Founding State": it was not one */
+                    _("No"));
   gtk_box_append (GTK_BOX (box), group);
 
   if (periods->len > 1 || (periods->len == 1 &&
                            entente_date_is_set (&g_array_index (periods, EntenteStatusPeriod, 0).from)))
     {
+      /* Translators: a heading: the statuses a state has had in the organisation, with dates */
       group = create_group (_("Status History"));
       for (guint i = 0; i < periods->len; i++)
         {
@@ -326,6 +340,7 @@ create_member_content (EntentePack   *pack,
                                       "spacing", 6,
                                       NULL);
 
+      /* Translators: a heading: facts about a state, from the study pack */
       group = create_group (_("Facts"));
       for (guint i = 0; facts[i] != NULL; i++)
         {
@@ -340,6 +355,7 @@ create_member_content (EntentePack   *pack,
 
   if (sections != NULL && sections[0] != NULL)
     {
+      /* Translators: a heading: the sections of the text that discuss a state */
       group = create_group (_("Discussed In"));
       for (guint i = 0; sections[i] != NULL; i++)
         {
@@ -366,6 +382,7 @@ create_member_content (EntentePack   *pack,
 
       if (group == NULL)
         {
+          /* Translators: a heading: the events of the organisation's history a state took part in */
           group = create_group (_("Events"));
           gtk_box_append (GTK_BOX (box), group);
         }

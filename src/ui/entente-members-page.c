@@ -73,6 +73,7 @@ get_group_title (EntenteMemberStatus status)
     case ENTENTE_MEMBER_STATUS_MEMBER:
       return _("Members");
     case ENTENTE_MEMBER_STATUS_OBSERVER:
+      /* Translators: headings of the groups of states in the list, by their status */
       return _("Observers");
     case ENTENTE_MEMBER_STATUS_DIALOGUE_PARTNER:
       return _("Dialogue Partners");
@@ -451,6 +452,8 @@ create_event_row (EntenteMembersPage *self,
         append_link (section_links, "section", sections[i], entente_section_get_title (section));
     }
   if (section_links->len > 0)
+    /* Translators: an imperative, put before links to the sections of the text about an
+       event: "Read: Section one, Section two" */
     gtk_box_append (GTK_BOX (box), create_links_label (_("Read"), section_links));
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -506,6 +509,7 @@ update_timeline_filter (EntenteMembersPage *self)
       gtk_label_set_label (self->timeline_label, text);
     }
   else
+    /* Translators: heading of the timeline when it lists the events of every state */
     gtk_label_set_label (self->timeline_label, _("All Events"));
 
   gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), selected_member);

@@ -334,6 +334,7 @@ entente_question_view_add_entry (EntenteQuestionView *self,
   g_return_val_if_fail (ENTENTE_IS_QUESTION_VIEW (self), NULL);
 
   self->entry = gtk_entry_new ();
+  /* Translators: the grey hint in the empty box where the learner types an answer */
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("Your answer"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your answer"), -1);

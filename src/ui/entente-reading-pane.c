@@ -288,6 +288,7 @@ correction_card_new (EntenteCorrection *correction)
   widget = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   gtk_widget_add_css_class (widget, "warning");
   gtk_box_append (GTK_BOX (header), widget);
+  /* Translators: the title of a box that corrects the text where it is wrong or out of date */
   widget = gtk_label_new (_("Correction"));
   gtk_widget_add_css_class (widget, "heading");
   gtk_box_append (GTK_BOX (header), widget);
@@ -394,6 +395,7 @@ points_new (EntenteSection *section)
       gtk_box_append (GTK_BOX (box), row);
     }
 
+  /* Translators: a heading of the reading pane: the main points of a section of the text */
   return part_new (_("Key Points"), 12, box);
 }
 
@@ -434,6 +436,8 @@ terms_new (EntentePack    *pack,
       flow_box_append (GTK_FLOW_BOX (box), term_button_new (term));
     }
 
+  /* Translators: a heading of the reading pane: the terms (words defined in a glossary) that a
+     section uses */
   return box != NULL ? part_new (_("Terms"), 8, box) : NULL;
 }
 
@@ -492,6 +496,8 @@ events_new (EntentePack    *pack,
         flow_box_append (GTK_FLOW_BOX (box), chip_new (text));
     }
 
+  /* Translators: a heading of the reading pane: the events of the organisation's history that a
+     section tells of */
   return box != NULL ? part_new (_("Events"), 8, box) : NULL;
 }
 
@@ -558,6 +564,8 @@ cards_new (EntenteReadingPane *self,
   level = gtk_level_bar_new ();
   gtk_level_bar_set_mode (GTK_LEVEL_BAR (level), GTK_LEVEL_BAR_MODE_CONTINUOUS);
   gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: the name a screen reader gives the bar
+                                     showing how many of a section's flashcards are learned */
                                   _("Cards learned"), -1);
   gtk_box_append (GTK_BOX (box), level);
 
@@ -572,6 +580,7 @@ cards_new (EntenteReadingPane *self,
   self->cards_label = GTK_LABEL (label);
   self->cards_level = GTK_LEVEL_BAR (level);
 
+  /* Translators: a heading of the reading pane: the section's flashcards */
   return part_new (_("Cards"), 8, box);
 }
 

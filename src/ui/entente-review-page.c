@@ -326,6 +326,8 @@ update_today (EntenteReviewPage *self)
      number: the new cards, never reviewed, that today's session brings in (an adjective, "new
      cards") */
   gtk_list_box_append (self->today_list, count_row_new (_("New"), n_new));
+  /* Translators: the label of a row on the Review page, followed by a number: the cards
+     graded so far today */
   gtk_list_box_append (self->today_list, count_row_new (_("Reviewed today"), day.reviews));
   /* Translators: the value of the Streak row on the Review page: %u is the number of days
      in a row with at least one review */
@@ -334,6 +336,8 @@ update_today (EntenteReviewPage *self)
     GtkWidget *row = adw_action_row_new ();
     GtkWidget *label = gtk_label_new (streak);
 
+    /* Translators: the label of a row on the Review page: the run of consecutive days with
+       reviews, up to today */
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Streak"));
     gtk_widget_add_css_class (label, "numeric");
     gtk_widget_add_css_class (label, "title-4");

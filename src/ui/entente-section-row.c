@@ -210,6 +210,8 @@ entente_section_row_init (EntenteSectionRow *self)
                               "valign", GTK_ALIGN_CENTER,
                               NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->arrow),
+                                  /* Translators: the name a screen reader gives the arrow
+                                     that shows a section's subsections (a verb) */
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Expand"),
                                   -1);
   click = gtk_gesture_click_new ();
@@ -318,7 +320,11 @@ entente_section_row_set_expander (EntenteSectionRow *self,
                                 expanded ? "pan-down-symbolic" : "pan-end-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->arrow),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  expanded ? _("Collapse") : _("Expand"),
+                                  expanded ?
+                                  /* Translators: the name a screen reader gives the arrow
+                                     that hides a section's subsections (a verb) */
+                                  _("Collapse") :
+                                  _("Expand"),
                                   -1);
 
   if (expandable)

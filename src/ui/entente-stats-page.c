@@ -805,6 +805,7 @@ build_cards (EntenteStatsPage *self)
   gtk_box_append (self->content_box, self->mastery_card);
 
   /* Exam and map-quiz scores over time, each shown only when there are results. */
+  /* Translators: the title of the chart of practice exam scores over time */
   chart_card_init (&self->exam_scores, _("Exam Scores"), ENTENTE_CHART_LINE);
   add_score_legend (&self->exam_scores);
   set_percent_axis (self->exam_scores.chart);

@@ -465,6 +465,8 @@ create_problems_view (EntenteReport *report)
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_widget_add_css_class (list, "problems");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  /* Translators: the name a screen reader gives the list of
+                                     problems found in a pack that could not be opened */
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems"),
                                   -1);
 
@@ -708,6 +710,7 @@ open_action (GtkWidget  *widget,
       return;
     }
 
+  /* Translators: the title of the file chooser for a study pack ("open" is a verb) */
   native = gtk_file_chooser_native_new (_("Open Pack"),
                                         GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
@@ -715,6 +718,8 @@ open_action (GtkWidget  *widget,
                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
+  /* Translators: a file type in the file chooser: study packs, the JSON files Entente opens
+     ("study" is a noun here) */
   gtk_file_filter_set_name (packs, _("Study Packs"));
   gtk_file_filter_add_mime_type (packs, "application/json");
   gtk_file_filter_add_suffix (packs, "json");
@@ -929,6 +934,7 @@ progress_file_action (GtkWidget  *widget,
                                         export ? _("_Export") : _("_Import"),
                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  /* Translators: a file type in the file chooser: files of exported study progress */
   gtk_file_filter_set_name (filter, _("Progress Files"));
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_suffix (filter, "json");
