@@ -162,6 +162,26 @@ test_review_today (Fixture       *fixture,
   g_settings_reset (settings, "new-cards-per-day");
 }
 
+/* The status page shown in @root, or NULL. */
+static AdwStatusPage *
+find_mapped_status_page (GtkWidget *root)
+{
+  if (ADW_IS_STATUS_PAGE (root) && gtk_widget_get_mapped (root))
+    return ADW_STATUS_PAGE (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_mapped_status_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_review_session (Fixture       *fixture,
                      gconstpointer  data)
@@ -271,11 +291,20 @@ test_review_session (Fixture       *fixture,
   g_assert_cmpint (entente_review_page_get_phase (fixture->page), ==, ENTENTE_REVIEW_PHASE_QUESTION);
   g_assert_true (g_str_has_prefix (card_id (fixture), "card-"));
 
-  /* Escape ends the session with its summary. */
+  /* Escape ends the session with its summary: ended, not complete, with what is left. */
   g_assert_true (press (fixture, GDK_KEY_Escape, 0));
   g_assert_cmpint (entente_review_page_get_phase (fixture->page), ==, ENTENTE_REVIEW_PHASE_DONE);
   g_assert_cmpuint (entente_review_page_get_n_reviewed (fixture->page), ==, 5);
   g_assert_cmpuint (count_reviews (fixture, NULL), ==, 5);
+  g_assert_nonnull (entente_test_find_label (root, "Session Ended"));
+  g_assert_null (entente_test_find_label (root, "Session Complete"));
+  {
+    const char *summary = adw_status_page_get_description (find_mapped_status_page (root));
+
+    /* The four cards still in learning steps of minutes would have come back. */
+    g_assert_nonnull (strstr (summary, "4 cards are left for today."));
+    g_assert_null (strstr (summary, "The next card is due"));
+  }
   entente_test_screenshot (GTK_WIDGET (fixture->window), "review-done");
 
   /* Back to today: nothing new is left, and today's reviews are counted. */
@@ -361,8 +390,10 @@ test_review_section (Fixture       *fixture,
   g_assert_nonnull (entente_test_find_label (root, "Institutions · 0 reviewed"));
   g_assert_true (press (fixture, GDK_KEY_space, 0));
   g_assert_true (press (fixture, GDK_KEY_4, 0));
-  /* Easy on a new card schedules it days away: the session is over. */
+  /* Easy on a new card schedules it days away: the session is over, and complete. */
   g_assert_cmpint (entente_review_page_get_phase (fixture->page), ==, ENTENTE_REVIEW_PHASE_DONE);
+  g_assert_nonnull (entente_test_find_label (root, "Session Complete"));
+  g_assert_null (entente_test_find_label (root, "Session Ended"));
 }
 
 static void

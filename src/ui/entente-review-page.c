@@ -902,12 +902,48 @@ show_card (EntenteReviewPage *self,
     gtk_widget_grab_focus (self->reveal_button);
 }
 
+/* The cards the session would still have shown: those due now, the learning steps due
+ * within LEARN_AHEAD_MS (shown rather than ending the session) and, in a section's
+ * session, the section's cards not shown yet. 0 when the session ran to its end. */
+static guint
+count_left (EntenteReviewPage *self,
+            GHashTable        *states)
+{
+  g_autoptr(EntenteReviewQueue) queue = build_queue (self, self->scope, states, self->section_id != NULL);
+  g_autoptr(GHashTable) queued = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_items = entente_review_queue_get_n_items (queue);
+  guint n_left = n_items;
+  gint64 now = now_ms ();
+
+  for (guint i = 0; i < n_items; i++)
+    g_hash_table_add (queued, (gpointer) entente_review_queue_get_item (queue, i)->card_id);
+  for (guint i = 0; i < self->scope->len; i++)
+    {
+      const char *id = self->scope->pdata[i];
+      const EntenteFsrsCard *state = g_hash_table_lookup (states, id);
+
+      if (g_hash_table_contains (queued, id))
+        continue;
+      if (state != NULL &&
+          (state->state == ENTENTE_FSRS_STATE_LEARNING ||
+           state->state == ENTENTE_FSRS_STATE_RELEARNING) &&
+          state->due <= now + LEARN_AHEAD_MS)
+        n_left++;
+      else if (self->section_id != NULL && !g_hash_table_contains (self->seen, id))
+        n_left++;
+    }
+
+  return n_left;
+}
+
 static void
 show_summary (EntenteReviewPage *self)
 {
   g_autoptr(GHashTable) states = load_states (self);
   g_autoptr(GPtrArray) ids = all_card_ids (self->pack);
-  g_autofree char *next = format_next_due (next_due (ids, states, now_ms ()));
+  guint n_left = count_left (self, states);
+  /* With cards left, they are the next ones, due now. */
+  g_autofree char *next = n_left > 0 ? NULL : format_next_due (next_due (ids, states, now_ms ()));
   guint minutes = (guint) ((g_get_monotonic_time () - self->started_at) / G_USEC_PER_SEC / 60);
   /* Translators: a line of the summary at the end of a review session; %u is the number of
      cards graded */
@@ -924,7 +960,22 @@ show_summary (EntenteReviewPage *self)
                                                          minutes);
   /* Translators: how many cards were graded Again in a review session */
   g_autofree char *forgotten = g_strdup_printf (_("Forgotten: %u"), self->n_forgotten);
-  g_autofree char *text = g_strjoin ("\n", cards, time, forgotten, NULL);
+  g_autofree char *left = NULL;
+  g_autofree char *text = NULL;
+
+  if (n_left > 0 && self->section_id != NULL)
+    /* Translators: the last line of the summary of a section's review session that the
+       learner ended early; %u is the number of the section's cards not reviewed */
+    left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card of this section is left.",
+                                         "%u cards of this section are left.", n_left),
+                            n_left);
+  else if (n_left > 0)
+    /* Translators: the last line of the summary of a review session that the learner ended
+       early; %u is the number of cards still due or new today */
+    left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card is left for today.",
+                                         "%u cards are left for today.", n_left),
+                            n_left);
+  text = g_strjoin ("\n", cards, time, forgotten, left, NULL);
 
   if (next != NULL)
     {
@@ -937,6 +988,17 @@ show_summary (EntenteReviewPage *self)
   g_clear_object (&self->card);
   clear_card_box (self);
   adw_status_page_set_description (self->done_status, text);
+  /* Ended early, the session is not called complete. */
+  adw_status_page_set_title (self->done_status,
+                             n_left > 0 ?
+                             /* Translators: the title of a review session's summary when
+                                the learner stopped before its last card */
+                             _("Session Ended") :
+                             /* Translators: the title of a review session's summary when
+                                every card of the session was reviewed */
+                             _("Session Complete"));
+  adw_status_page_set_icon_name (self->done_status,
+                                 n_left > 0 ? "media-playback-pause-symbolic" : "emblem-ok-symbolic");
   set_phase (self, ENTENTE_REVIEW_PHASE_DONE);
   update_today (self);
 }
