@@ -261,6 +261,20 @@ test_exam_sit (Fixture       *fixture,
   g_assert_cmpuint (count_results (fixture), ==, 1);
   entente_test_screenshot (GTK_WIDGET (fixture->window), "exam-results");
 
+  /* The results fit a narrow window: the buttons wrap rather than widen it. */
+  entente_test_resize (fixture->window, 360, 640);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, 360);
+  {
+    GtkWidget *retake = gtk_widget_get_ancestor (entente_test_find_label (root, "Retake Mistakes"),
+                                                 GTK_TYPE_BUTTON);
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (retake, GTK_WIDGET (fixture->window), &bounds));
+    g_assert_cmpfloat (bounds.origin.x, >=, 0);
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 360);
+  }
+  entente_test_screenshot (GTK_WIDGET (fixture->window), "exam-results-narrow");
+
   /* "Count as correct" after seeing the answer. */
   g_signal_emit_by_name (gtk_widget_get_ancestor (entente_test_find_label (root, "Count as Correct"),
                                                   GTK_TYPE_BUTTON), "clicked");

@@ -736,6 +736,20 @@ button_new (const char *label,
   return button;
 }
 
+/* The result buttons, one above the other and as wide as the widest: a row of them would
+ * make the window wider than 360 px (GTK 4.8's flow box misplaces centred children). */
+static GtkWidget *
+button_column_new (void)
+{
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  gtk_widget_set_halign (column, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (column, 6);
+  gtk_widget_set_margin_bottom (column, 6);
+
+  return column;
+}
+
 static void override_clicked_cb (GtkButton       *button,
                                  EntenteExamPage *self);
 
@@ -762,6 +776,16 @@ show_exam_result (EntenteExamPage   *self,
   details = g_strdup_printf (_("Time %s · Seed %s"), time, seed);
   gtk_box_append (self->results_box, entente_wrapped_label_new (score, "title-1"));
   gtk_box_append (self->results_box, entente_wrapped_label_new (details, "dim-label"));
+
+  /* What to do next, in sight with the score rather than under a long list. */
+  buttons = button_column_new ();
+  if (n_mistakes > 0)
+    {
+      gtk_box_append (GTK_BOX (buttons), button_new (_("_Retake Mistakes"), "exam.retake", TRUE));
+      gtk_box_append (GTK_BOX (buttons), button_new (_("Send Mistakes to Re_view"), "exam.send-to-review", FALSE));
+    }
+  gtk_box_append (GTK_BOX (buttons), button_new (_("New _Exam"), "exam.new", n_mistakes == 0));
+  gtk_box_append (self->results_box, buttons);
 
   /* The sections, the weakest first, each a way back into the outline. */
   /* Translators: a heading of an exam's results: the score in each section of the text */
@@ -802,16 +826,6 @@ show_exam_result (EntenteExamPage   *self,
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
   gtk_box_append (self->results_box, list);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-  if (n_mistakes > 0)
-    {
-      gtk_box_append (GTK_BOX (buttons), button_new (_("_Retake Mistakes"), "exam.retake", TRUE));
-      gtk_box_append (GTK_BOX (buttons), button_new (_("Send Mistakes to Re_view"), "exam.send-to-review", FALSE));
-    }
-  gtk_box_append (GTK_BOX (buttons), button_new (_("New _Exam"), "exam.new", n_mistakes == 0));
-  gtk_box_append (self->results_box, buttons);
 
   /* Every wrong answer beside the right one. */
   if (n_mistakes > 0)
